@@ -1,0 +1,49 @@
+#pragma once
+// The encode box on GStreamer: appsrc -> convert -> encoder -> parser -> mp4mux -> memory.
+// Elements and their properties come from a board profile (bsp/). Each segment is its own
+// pipeline run, so each MP4 stands alone and starts with a key frame. The MP4 is muxed into
+// an anonymous memory file: nothing touches flash here.
+
+#include <memory>
+#include <string>
+
+#include "config/encoder_profile.hpp"
+#include "encode/gstreamer/gst_handles.hpp"
+#include "encode/segment_encoder.hpp"
+#include "posix/unique_fd.hpp"
+
+namespace sr {
+
+class GstSegmentEncoder final : public SegmentEncoder {
+ public:
+  /// Picks the profile's first encoder whose elements exist here and checks every
+  /// property name and value. Errors name the profile and the missing element or property.
+  /// `keyframe_interval` is in frames.
+  static Result<std::unique_ptr<GstSegmentEncoder>> create(const EncoderProfile& profile,
+                                                           int keyframe_interval);
+  struct Checked {};  // only create() can make one: it vets the profile first
+  GstSegmentEncoder(Checked, EncoderProfile profile, EncoderSpec encoder, int keyframe_interval);
+  ~GstSegmentEncoder() override;
+
+  /// The encoder element in use ("x264enc").
+  const std::string& encoder_element() const { return encoder_.element.element; }
+
+  Result<void> begin(Size size) override;
+  Result<void> push(const Frame& frame, Duration pts, Duration duration) override;
+  Result<EncodedVideo> finish() override;
+  void abort() override;
+
+ private:
+  Result<void> check_bus();
+
+  EncoderProfile profile_;
+  EncoderSpec encoder_;
+  int keyframe_interval_;
+  gst::ElementPtr pipeline_;
+  GstElement* appsrc_ = nullptr;  // owned by pipeline_
+  UniqueFd memory_file_;
+  Size size_;
+  int frames_ = 0;
+};
+
+}  // namespace sr

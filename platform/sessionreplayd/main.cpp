@@ -1,0 +1,117 @@
+// sessionreplayd: records the display into replay segments until SIGTERM or SIGINT.
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "config/config_loader.hpp"
+#include "sessionreplay_version.hpp"
+#include "sessionreplayd/daemon_wiring.hpp"
+#include "sessionreplayd/log.hpp"
+#include "sessionreplayd/signal_waiter.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: sessionreplayd --config FILE\n"
+    "       sessionreplayd --check-config FILE\n"
+    "       sessionreplayd --help | --version\n"
+    "\n"
+    "  --config FILE        record as FILE says until SIGTERM or SIGINT; the open segment\n"
+    "                       is closed and delivered before exit\n"
+    "  --check-config FILE  validate FILE: prints \"ok\" (exit 0) or one error per line\n"
+    "                       as file:line:column: key: problem (exit 1)\n";
+
+int check_config(const std::string& path) {
+  sr::ConfigErrors errors;
+  if (sr::load_config(path, &errors)) {
+    std::puts("ok");
+    return 0;
+  }
+  std::fputs(errors.joined().c_str(), stderr);
+  return 1;
+}
+
+std::string describe(const sr::SegmentReport& s) {
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "segment %d of replay %s: %zu bytes (video %zu), %.3f s, %d frames, %dx%d -> %s",
+                s.segment_id, s.replay_id.c_str(), s.envelope_bytes, s.video_bytes,
+                std::chrono::duration<double>(s.duration).count(), s.frame_count, s.size.width,
+                s.size.height, s.destination.c_str());
+  return line;
+}
+
+int run(const std::string& path) {
+  auto config = sr::load_config(path);
+  if (!config) {
+    sr::log::error(config.error().message);
+    return 1;
+  }
+  // Before any thread exists, so that every thread has the stop signals blocked.
+  auto signals = sr::SignalWaiter::create();
+  if (!signals) {
+    sr::log::error(signals.error().message);
+    return 1;
+  }
+  auto daemon = sr::wire_daemon(*config);
+  if (!daemon) {
+    sr::log::error(daemon.error().message);
+    return 1;
+  }
+  sr::Daemon& d = **daemon;
+  d.recorder->on_segment = [](const sr::SegmentReport& s) { sr::log::info(describe(s)); };
+  sr::log::info("recording " + d.source->describe() + " at " +
+                std::to_string(config->recording.fps) + " fps with " + d.encoder_name + " to " +
+                d.transport->describe());
+
+  bool announced = false;
+  while (true) {
+    const auto now = d.clock.now();
+    if (now >= d.recorder->next_tick()) {
+      if (auto r = d.recorder->tick(); !r) sr::log::error(r.error().message);
+      if (!announced) {
+        announced = true;
+        sr::log::info(d.recorder->recording()
+                          ? "session " + d.recorder->replay_id() + " sampled: recording"
+                          : "session " + d.recorder->replay_id() +
+                                " not sampled (recording.session_sample_rate): nothing recorded");
+      }
+      continue;
+    }
+    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(d.recorder->next_tick() - now);
+    auto stop = signals->wait(wait);
+    if (!stop) {
+      sr::log::error(stop.error().message);
+      break;
+    }
+    if (*stop) break;
+  }
+  sr::log::info("stopping: closing the open segment");
+  const auto stopped = d.recorder->stop();
+  if (!stopped) sr::log::error(stopped.error().message);
+  const auto& c = d.recorder->counters();
+  sr::log::info("stopped: " + std::to_string(c.frames) + " frames, " +
+                std::to_string(c.idle_ticks) + " idle ticks, " + std::to_string(c.segments) +
+                " segments delivered, " + std::to_string(c.segments_failed) + " failed");
+  return stopped ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string arg = argc > 1 ? argv[1] : "";
+  if (arg == "--help" || arg == "-h") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (arg == "--version") {
+    std::printf("sessionreplayd %s\n", SR_VERSION);
+    return 0;
+  }
+  if (argc == 3 && arg == "--check-config") return check_config(argv[2]);
+  if (argc == 3 && arg == "--config") return run(argv[2]);
+  std::fputs(kUsage, stderr);
+  return 2;
+}
