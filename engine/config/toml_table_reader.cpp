@@ -120,8 +120,8 @@ void TomlTableReader::integer(std::string_view key, int& out, int min, int max) 
   const int64_t v = i->get();
   if (v < min || v > max) {
     return error(*node, key,
-                 "must be from " + std::to_string(min) + " to " + std::to_string(max) +
-                     ", got " + std::to_string(v));
+                 "must be from " + std::to_string(min) + " to " + std::to_string(max) + ", got " +
+                     std::to_string(v));
   }
   out = static_cast<int>(v);
 }

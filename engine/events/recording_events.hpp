@@ -5,8 +5,8 @@
 
 #include "core/clock.hpp"
 #include "core/frame.hpp"
-#include "envelope/json.hpp"
 #include "encode/segment_encoder.hpp"
+#include "envelope/json.hpp"
 
 namespace sr::events {
 

@@ -150,9 +150,8 @@ Result<void> Recorder::ship(const EncodedVideo& video, Instant start, Instant en
   if (!config_.device.id.empty()) fields.tags.emplace_back("device_id", config_.device.id);
 
   OutgoingEnvelope envelope{s.replay_id, segment_id, {}};
-  envelope.bytes =
-      build_replay_envelope(fields, events::recording_payload(segment_id, recording), video.bytes,
-                            parts_.clock.wall_now());
+  envelope.bytes = build_replay_envelope(fields, events::recording_payload(segment_id, recording),
+                                         video.bytes, parts_.clock.wall_now());
   if (auto r = parts_.transport.send(envelope); !r) return r;
 
   ++s.next_segment_id;

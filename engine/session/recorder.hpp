@@ -32,9 +32,9 @@ struct SegmentReport {
 
 struct RecorderCounters {
   std::uint64_t ticks = 0;
-  std::uint64_t frames = 0;       // grabbed frames (the screen had changed)
-  std::uint64_t idle_ticks = 0;   // ticks with no damage: nothing captured or encoded
-  std::uint64_t segments = 0;     // segments delivered to the transport
+  std::uint64_t frames = 0;      // grabbed frames (the screen had changed)
+  std::uint64_t idle_ticks = 0;  // ticks with no damage: nothing captured or encoded
+  std::uint64_t segments = 0;    // segments delivered to the transport
   std::uint64_t segments_failed = 0;
   std::uint64_t sessions = 0;
   std::uint64_t sessions_not_sampled = 0;

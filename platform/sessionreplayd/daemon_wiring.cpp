@@ -26,7 +26,8 @@ Result<std::unique_ptr<FrameSource>> make_source(const CaptureConfig& c) {
 Result<std::unique_ptr<Transport>> make_transport(const UploadConfig& u) {
   switch (u.transport) {
     case TransportKind::kDir:
-      if (auto r = make_directories(u.dir.path); !r) return with_context("upload.dir.path", r.error());
+      if (auto r = make_directories(u.dir.path); !r)
+        return with_context("upload.dir.path", r.error());
       return std::unique_ptr<Transport>(std::make_unique<DirTransport>(u.dir.path));
     case TransportKind::kNone:
       return std::unique_ptr<Transport>(std::make_unique<DiscardTransport>());
@@ -52,8 +53,8 @@ Result<std::unique_ptr<Daemon>> wire_daemon(const Config& config) {
       config.encode.profile_dir.empty() ? SR_DEFAULT_PROFILE_DIR : config.encode.profile_dir;
   auto profile = load_encoder_profile(dir, config.encode.profile);
   if (!profile) return profile.error();
-  auto encoder = GstSegmentEncoder::create(
-      *profile, config.recording.fps * config.recording.segment_seconds);
+  auto encoder =
+      GstSegmentEncoder::create(*profile, config.recording.fps * config.recording.segment_seconds);
   if (!encoder) return encoder.error();
   d->encoder_name = profile->name + "/" + (*encoder)->encoder_element();
   d->encoder = std::move(*encoder);

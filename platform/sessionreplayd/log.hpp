@@ -6,7 +6,9 @@
 
 namespace sr::log {
 
-inline void info(const std::string& line) { std::fprintf(stderr, "sessionreplayd: %s\n", line.c_str()); }
+inline void info(const std::string& line) {
+  std::fprintf(stderr, "sessionreplayd: %s\n", line.c_str());
+}
 inline void error(const std::string& line) {
   std::fprintf(stderr, "sessionreplayd: error: %s\n", line.c_str());
 }

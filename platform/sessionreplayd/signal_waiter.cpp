@@ -28,7 +28,8 @@ Result<bool> SignalWaiter::wait(std::chrono::milliseconds timeout) {
   }
   if (n == 0) return false;
   signalfd_siginfo info{};
-  if (::read(fd_.get(), &info, sizeof info) < 0 && errno != EAGAIN) return errno_error("read signalfd");
+  if (::read(fd_.get(), &info, sizeof info) < 0 && errno != EAGAIN)
+    return errno_error("read signalfd");
   return true;
 }
 

@@ -1,7 +1,7 @@
 #include "envelope_reader.hpp"
 
-#include <fstream>
 #include <algorithm>
+#include <fstream>
 #include <iterator>
 #include <span>
 #include <stdexcept>
@@ -71,7 +71,9 @@ class MsgpackReader {
   std::size_t pos_ = 0;
 };
 
-std::string text(const std::vector<std::uint8_t>& b) { return std::string(b.begin(), b.end()); }
+std::string text(const std::vector<std::uint8_t>& b) {
+  return std::string(b.begin(), b.end());
+}
 
 }  // namespace
 

@@ -11,8 +11,8 @@
 namespace sr::test {
 
 struct ReplayEnvelope {
-  nlohmann::json header;       // envelope header line
-  nlohmann::json item_header;  // {"type":"replay_video","length":N}
+  nlohmann::json header;                  // envelope header line
+  nlohmann::json item_header;             // {"type":"replay_video","length":N}
   std::vector<std::string> payload_keys;  // in the order they appear
   nlohmann::json replay_event;
   nlohmann::json recording_header;  // {"segment_id":N}

@@ -35,7 +35,8 @@ Mp4Info probe_mp4(const std::vector<std::uint8_t>& bytes, const std::string& scr
   gst_init(nullptr, nullptr);
   {
     std::ofstream out(scratch_path, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
   }
   GError* error = nullptr;
   const std::string description = "filesrc location=\"" + scratch_path +

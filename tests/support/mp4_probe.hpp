@@ -9,8 +9,8 @@
 namespace sr::test {
 
 struct Mp4Info {
-  int samples = 0;          // encoded frames in the file
-  int decoded_frames = 0;   // frames the decoder produced
+  int samples = 0;         // encoded frames in the file
+  int decoded_frames = 0;  // frames the decoder produced
   int width = 0;
   int height = 0;
   std::chrono::nanoseconds duration{};  // end of the last sample

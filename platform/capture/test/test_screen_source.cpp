@@ -22,12 +22,13 @@ constexpr std::array<std::uint8_t, 10> kSegments = {0x3f, 0x06, 0x5b, 0x4f, 0x66
                                                     0x6d, 0x7d, 0x07, 0x7f, 0x6f};
 
 // A deterministic pseudo-random word width for a text-like block.
-int word_width(int seed, int unit) { return unit * (2 + (seed * 2654435761u >> 28) % 5); }
+int word_width(int seed, int unit) {
+  return unit * (2 + (seed * 2654435761u >> 28) % 5);
+}
 
 }  // namespace
 
-TestScreenSource::TestScreenSource(Size size)
-    : size_(size), stride_(size.width * 4) {
+TestScreenSource::TestScreenSource(Size size) : size_(size), stride_(size.width * 4) {
   Layout& l = layout_;
   const int w = size.width, h = size.height;
   l.unit = std::max(2, h / 120);
@@ -144,7 +145,8 @@ void TestScreenSource::draw_list(int offset) {
     for (int i = 0; i < 5; ++i) {
       const int ww = word_width(r * 7 + i, l.unit);
       const int wy = y + l.row / 3;
-      const int top = std::max(wy, l.list.y), bottom = std::min(wy + l.unit * 3, row.y + row.height);
+      const int top = std::max(wy, l.list.y),
+                bottom = std::min(wy + l.unit * 3, row.y + row.height);
       if (bottom > top) fill({x, top, ww, bottom - top}, i == 0 ? kText : kDimText);
       x += ww + l.unit * 2;
     }
@@ -153,14 +155,15 @@ void TestScreenSource::draw_list(int offset) {
 
 Result<std::optional<Frame>> TestScreenSource::grab(Instant now) {
   std::vector<Rect> damage;
-  if (!epoch_) {
+  const bool first = !epoch_;
+  if (first) {
     epoch_ = now;
     writable();
     draw_chrome();
-    damage.push_back({0, 0, size_.width, size_.height});
   }
   const Duration elapsed = std::max(Duration(0), now - *epoch_);
-  const int seconds = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
+  const int seconds =
+      static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
 
   // The list scrolls by six rows during the first kScrollLength of every kScrollPeriod.
   const long long periods = elapsed / kScrollPeriod;
@@ -180,6 +183,7 @@ Result<std::optional<Frame>> TestScreenSource::grab(Instant now) {
     shown_offset_ = offset;
     damage.push_back(layout_.list);
   }
+  if (first) damage = {Rect{0, 0, size_.width, size_.height}};
   if (damage.empty()) return std::optional<Frame>();
   Frame frame;
   frame.size = size_;

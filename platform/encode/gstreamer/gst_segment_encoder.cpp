@@ -15,8 +15,8 @@ namespace {
 constexpr auto kFinishTimeout = std::chrono::seconds(30);
 
 std::string missing(const std::string& profile, const ElementSpec& spec) {
-  std::string text = "board profile '" + profile + "': GStreamer element '" + spec.element +
-                     "' is not installed";
+  std::string text =
+      "board profile '" + profile + "': GStreamer element '" + spec.element + "' is not installed";
   if (!spec.package.empty()) text += " (package " + spec.package + ")";
   return text;
 }
@@ -83,14 +83,16 @@ Result<std::vector<std::uint8_t>> read_all(int fd) {
 
 }  // namespace
 
-Result<std::unique_ptr<GstSegmentEncoder>> GstSegmentEncoder::create(
-    const EncoderProfile& profile, int keyframe_interval) {
+Result<std::unique_ptr<GstSegmentEncoder>> GstSegmentEncoder::create(const EncoderProfile& profile,
+                                                                     int keyframe_interval) {
   if (auto r = gst::ensure_initialized(); !r) return r.error();
-  for (const std::string& name : {std::string("appsrc"), std::string("capsfilter"),
-                                  std::string("fdsink"), profile.muxer}) {
-    if (!gst::element_exists(name)) return Error{missing(profile.name, ElementSpec{name, {}, {}, {}})};
+  for (const std::string& name :
+       {std::string("appsrc"), std::string("capsfilter"), std::string("fdsink"), profile.muxer}) {
+    if (!gst::element_exists(name))
+      return Error{missing(profile.name, ElementSpec{name, {}, {}, {}})};
   }
-  if (!gst::element_exists(profile.convert.element)) return Error{missing(profile.name, profile.convert)};
+  if (!gst::element_exists(profile.convert.element))
+    return Error{missing(profile.name, profile.convert)};
 
   const EncoderSpec* chosen = nullptr;
   std::string tried;
@@ -103,7 +105,8 @@ Result<std::unique_ptr<GstSegmentEncoder>> GstSegmentEncoder::create(
     }
   }
   if (!chosen) {
-    return Error{"board profile '" + profile.name + "': none of its encoders is installed: " + tried};
+    return Error{"board profile '" + profile.name +
+                 "': none of its encoders is installed: " + tried};
   }
 
   // Instantiate once to check every property before the first segment needs them.
@@ -117,10 +120,13 @@ Result<std::unique_ptr<GstSegmentEncoder>> GstSegmentEncoder::create(
 
 GstSegmentEncoder::GstSegmentEncoder(Checked, EncoderProfile profile, EncoderSpec encoder,
                                      int keyframe_interval)
-    : profile_(std::move(profile)), encoder_(std::move(encoder)),
+    : profile_(std::move(profile)),
+      encoder_(std::move(encoder)),
       keyframe_interval_(keyframe_interval) {}
 
-GstSegmentEncoder::~GstSegmentEncoder() { abort(); }
+GstSegmentEncoder::~GstSegmentEncoder() {
+  abort();
+}
 
 Result<void> GstSegmentEncoder::begin(Size size) {
   abort();
@@ -130,9 +136,8 @@ Result<void> GstSegmentEncoder::begin(Size size) {
   gst::ElementPtr pipeline(gst_pipeline_new("segment"));
   GstElement* src = gst_element_factory_make("appsrc", "frames");
   gst::CapsPtr caps(gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, "BGRx", "width",
-                                        G_TYPE_INT, size.width, "height", G_TYPE_INT,
-                                        size.height, "framerate", GST_TYPE_FRACTION, 0, 1,
-                                        nullptr));
+                                        G_TYPE_INT, size.width, "height", G_TYPE_INT, size.height,
+                                        "framerate", GST_TYPE_FRACTION, 0, 1, nullptr));
   g_object_set(src, "caps", caps.get(), "format", GST_FORMAT_TIME, "is-live", FALSE, nullptr);
   gst_bin_add(GST_BIN(pipeline.get()), src);
 
@@ -151,8 +156,18 @@ Result<void> GstSegmentEncoder::begin(Size size) {
                           std::to_string(keyframe_interval_).c_str());
   add(*encoder);
   if (!encoder_.element.caps.empty()) add(make_capsfilter(encoder_.element.caps));
-  add(gst_element_factory_make(encoder_.parser.c_str(), nullptr));
+  GstElement* parser = gst_element_factory_make(encoder_.parser.c_str(), nullptr);
+  add(parser);
   add(gst_element_factory_make(profile_.muxer.c_str(), nullptr));
+  {
+    GstPad* pad = gst_element_get_static_pad(parser, "src");
+    gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BUFFER, restore_duration, this, nullptr);
+    gst_object_unref(pad);
+  }
+  {
+    std::lock_guard lock(durations_mutex_);
+    durations_.clear();
+  }
   GstElement* sink = gst_element_factory_make("fdsink", nullptr);
   g_object_set(sink, "fd", memory_file_.get(), "sync", FALSE, "async", FALSE, nullptr);
   add(sink);
@@ -176,6 +191,34 @@ Result<void> GstSegmentEncoder::begin(Size size) {
   return {};
 }
 
+GstPadProbeReturn GstSegmentEncoder::restore_duration(GstPad* pad, GstPadProbeInfo* info,
+                                                      gpointer self) {
+  auto* encoder = static_cast<GstSegmentEncoder*>(self);
+  GstBuffer* buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+  // Encoders shift timestamps (x264enc by 1000 h to keep DTS positive): compare in running
+  // time, which is the pts we pushed.
+  GstClockTime running = GST_BUFFER_PTS(buffer);
+  if (GstEvent* event = gst_pad_get_sticky_event(pad, GST_EVENT_SEGMENT, 0)) {
+    const GstSegment* segment = nullptr;
+    gst_event_parse_segment(event, &segment);
+    running = gst_segment_to_running_time(segment, GST_FORMAT_TIME, running);
+    gst_event_unref(event);
+  }
+  GstClockTime duration = GST_CLOCK_TIME_NONE;
+  {
+    std::lock_guard lock(encoder->durations_mutex_);
+    auto it = encoder->durations_.find(running);
+    if (it != encoder->durations_.end()) duration = it->second;
+  }
+  if (duration == GST_CLOCK_TIME_NONE || GST_BUFFER_DURATION(buffer) == duration) {
+    return GST_PAD_PROBE_OK;
+  }
+  buffer = gst_buffer_make_writable(buffer);
+  GST_BUFFER_DURATION(buffer) = duration;
+  GST_PAD_PROBE_INFO_DATA(info) = buffer;
+  return GST_PAD_PROBE_OK;
+}
+
 Result<void> GstSegmentEncoder::check_bus() {
   gst::BusPtr bus(gst_element_get_bus(pipeline_.get()));
   gst::MessagePtr message(gst_bus_pop_filtered(bus.get(), GST_MESSAGE_ERROR));
@@ -190,11 +233,15 @@ Result<void> GstSegmentEncoder::push(const Frame& frame, Duration pts, Duration 
   }
   const std::span<const std::byte> bytes = frame.pixels->bytes();
   auto holder = std::make_unique<std::shared_ptr<const PixelBuffer>>(frame.pixels);
-  GstBuffer* buffer = gst_buffer_new_wrapped_full(
-      GST_MEMORY_FLAG_READONLY, const_cast<std::byte*>(bytes.data()), bytes.size(), 0,
-      bytes.size(), holder.release(), release_pixels);
+  GstBuffer* buffer =
+      gst_buffer_new_wrapped_full(GST_MEMORY_FLAG_READONLY, const_cast<std::byte*>(bytes.data()),
+                                  bytes.size(), 0, bytes.size(), holder.release(), release_pixels);
   GST_BUFFER_PTS(buffer) = static_cast<GstClockTime>(pts.count());
   GST_BUFFER_DURATION(buffer) = static_cast<GstClockTime>(duration.count());
+  {
+    std::lock_guard lock(durations_mutex_);
+    durations_[GST_BUFFER_PTS(buffer)] = GST_BUFFER_DURATION(buffer);
+  }
   gsize offsets[GST_VIDEO_MAX_PLANES] = {0};
   gint strides[GST_VIDEO_MAX_PLANES] = {frame.stride};
   gst_buffer_add_video_meta_full(buffer, GST_VIDEO_FRAME_FLAG_NONE, GST_VIDEO_FORMAT_BGRx,
@@ -211,9 +258,9 @@ Result<EncodedVideo> GstSegmentEncoder::finish() {
   if (!appsrc_) return Error{"encoder: finish without begin"};
   gst_app_src_end_of_stream(GST_APP_SRC(appsrc_));
   gst::BusPtr bus(gst_element_get_bus(pipeline_.get()));
-  gst::MessagePtr message(gst_bus_timed_pop_filtered(
-      bus.get(), std::chrono::nanoseconds(kFinishTimeout).count(),
-      static_cast<GstMessageType>(GST_MESSAGE_EOS | GST_MESSAGE_ERROR)));
+  gst::MessagePtr message(
+      gst_bus_timed_pop_filtered(bus.get(), std::chrono::nanoseconds(kFinishTimeout).count(),
+                                 static_cast<GstMessageType>(GST_MESSAGE_EOS | GST_MESSAGE_ERROR)));
   Result<void> outcome;
   if (!message) {
     outcome = Error{"encoder: no end of stream within 30 s"};

@@ -4,7 +4,9 @@
 // pipeline run, so each MP4 stands alone and starts with a key frame. The MP4 is muxed into
 // an anonymous memory file: nothing touches flash here.
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "config/encoder_profile.hpp"
@@ -35,6 +37,13 @@ class GstSegmentEncoder final : public SegmentEncoder {
 
  private:
   Result<void> check_bus();
+  static GstPadProbeReturn restore_duration(GstPad* pad, GstPadProbeInfo* info, gpointer self);
+
+  // Frame durations by pts. Parsers drop the duration of variable-rate frames, and the
+  // muxer would then give the last frame of a segment no length at all; a probe in front
+  // of the muxer puts back what we pushed. Written by push(), read on the streaming thread.
+  std::mutex durations_mutex_;
+  std::map<GstClockTime, GstClockTime> durations_;
 
   EncoderProfile profile_;
   EncoderSpec encoder_;

@@ -119,8 +119,8 @@ TEST(Config, CrossKeyRuleNamesTheKey) {
 
 TEST(Config, EveryErrorIsReportedNotJustTheFirst) {
   ConfigErrors errors;
-  auto r = parse_config("[recording]\nfps = 0\nbogus = 1\n[upload]\ntransport = 3\n", "f.toml",
-                        &errors);
+  auto r =
+      parse_config("[recording]\nfps = 0\nbogus = 1\n[upload]\ntransport = 3\n", "f.toml", &errors);
   CHECK_FALSE(r.ok());
   LONGS_EQUAL(3, errors.messages.size());
   STRCMP_CONTAINS("recording.fps", errors.joined().c_str());
@@ -182,6 +182,7 @@ TEST(EncoderProfile, MissingPartsAreNamed) {
 TEST(EncoderProfile, MissingProfileFileIsNamed) {
   auto p = sr::load_encoder_profile("/nonexistent", "imx9");
   CHECK_FALSE(p.ok());
-  STRCMP_EQUAL("/nonexistent/imx9.toml: cannot read board profile 'imx9': No such file or directory",
-               p.error().message.c_str());
+  STRCMP_EQUAL(
+      "/nonexistent/imx9.toml: cannot read board profile 'imx9': No such file or directory",
+      p.error().message.c_str());
 }

@@ -1,0 +1,108 @@
+#include <chrono>
+#include <cstring>
+
+#include "capture/test/test_screen_source.hpp"
+
+#include <CppUTest/TestHarness.h>
+
+using namespace sr;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool inside(const std::vector<Rect>& rects, int x, int y) {
+  for (const Rect& r : rects) {
+    if (x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height) return true;
+  }
+  return false;
+}
+
+// Pixels that differ between two frames: how many lie outside the newer frame's damage.
+struct Diff {
+  int changed = 0;
+  int outside_damage = 0;
+};
+
+Diff diff(const Frame& before, const Frame& after) {
+  Diff d;
+  const auto a = before.pixels->bytes(), b = after.pixels->bytes();
+  for (int y = 0; y < after.size.height; ++y) {
+    for (int x = 0; x < after.size.width; ++x) {
+      const std::size_t at = static_cast<std::size_t>(y) * after.stride + x * 4;
+      if (std::memcmp(&a[at], &b[at], 4) == 0) continue;
+      ++d.changed;
+      if (!inside(after.damage, x, y)) ++d.outside_damage;
+    }
+  }
+  return d;
+}
+
+const Instant t0{std::chrono::seconds(50)};
+
+}  // namespace
+
+TEST_GROUP(TestScreenSource) {
+  TestScreenSource source{{320, 240}};
+  Frame grab(Instant at) {
+    auto r = source.grab(at);
+    CHECK_TRUE(r.ok());
+    CHECK_TRUE(r.value().has_value());
+    return std::move(*r.value());
+  }
+};
+
+TEST(TestScreenSource, FirstFrameIsWholeScreenDamage) {
+  Frame f = grab(t0);
+  LONGS_EQUAL(1, f.damage.size());
+  CHECK_TRUE((f.damage[0] == Rect{0, 0, 320, 240}));
+  LONGS_EQUAL(320 * 4, f.stride);
+  LONGS_EQUAL(320 * 240 * 4, f.pixels->bytes().size());
+}
+
+TEST(TestScreenSource, NothingNewMeansNoFrame) {
+  grab(t0);
+  grab(t0 + 3s);
+  auto again = source.grab(t0 + 3s + 200ms);
+  CHECK_TRUE(again.ok());
+  CHECK_FALSE(again.value().has_value());
+}
+
+TEST(TestScreenSource, ClockTickDamagesOnlyTheClock) {
+  grab(t0);
+  Frame before = grab(t0 + 3s);  // the list has stopped scrolling by now
+  Frame after = grab(t0 + 4s);
+  LONGS_EQUAL(1, after.damage.size());
+  CHECK_TRUE(after.damage[0].width < 320 / 2);
+  const Diff d = diff(before, after);
+  CHECK_TRUE(d.changed > 0);
+  LONGS_EQUAL(0, d.outside_damage);
+}
+
+TEST(TestScreenSource, ScrollingListIsDamagedAndNothingElseChanges) {
+  grab(t0);
+  Frame before = grab(t0 + 10s);
+  Frame after = grab(t0 + 10s + 500ms);
+  LONGS_EQUAL(1, after.damage.size());  // same second: the list only
+  const Diff d = diff(before, after);
+  CHECK_TRUE(d.changed > 1000);
+  LONGS_EQUAL(0, d.outside_damage);
+}
+
+TEST(TestScreenSource, AFrameHandedOutIsNeverDrawnOver) {
+  grab(t0);
+  Frame held = grab(t0 + 3s);
+  const std::vector<std::byte> copy(held.pixels->bytes().begin(), held.pixels->bytes().end());
+  Frame next = grab(t0 + 10s + 500ms);
+  CHECK_TRUE(held.pixels.get() != next.pixels.get());
+  CHECK_TRUE(std::memcmp(copy.data(), held.pixels->bytes().data(), copy.size()) == 0);
+}
+
+TEST(TestScreenSource, ReleasedBufferIsReusedWithoutACopy) {
+  const PixelBuffer* first = nullptr;
+  {
+    Frame f = grab(t0);
+    first = f.pixels.get();
+  }
+  Frame g = grab(t0 + 1s);
+  POINTERS_EQUAL(first, g.pixels.get());
+}
