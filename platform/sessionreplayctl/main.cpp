@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "sessionreplay_version.hpp"
+#include "cli/standard_options.hpp"
 
 namespace {
 
@@ -19,19 +19,13 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string arg = argc > 1 ? argv[1] : "";
-  if (arg == "--help" || arg == "-h") {
-    std::fputs(kUsage, stdout);
-    return 0;
+  if (auto code = sr::cli::handle_standard_options(argc, argv, "sessionreplayctl", kUsage)) {
+    return *code;
   }
-  if (arg == "--version") {
-    std::printf("sessionreplayctl %s\n", SR_VERSION);
-    return 0;
-  }
-  if (arg.empty()) {
+  if (argc < 2) {
     std::fputs(kUsage, stderr);
   } else {
-    std::fprintf(stderr, "sessionreplayctl: unknown command '%s' (see --help)\n", arg.c_str());
+    std::fprintf(stderr, "sessionreplayctl: unknown command '%s' (see --help)\n", argv[1]);
   }
   return 2;
 }

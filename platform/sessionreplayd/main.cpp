@@ -5,8 +5,8 @@
 #include <cstring>
 #include <string>
 
+#include "cli/standard_options.hpp"
 #include "config/config_loader.hpp"
-#include "sessionreplay_version.hpp"
 #include "sessionreplayd/daemon_wiring.hpp"
 #include "sessionreplayd/log.hpp"
 #include "sessionreplayd/signal_waiter.hpp"
@@ -101,15 +101,10 @@ int run(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (auto code = sr::cli::handle_standard_options(argc, argv, "sessionreplayd", kUsage)) {
+    return *code;
+  }
   const std::string arg = argc > 1 ? argv[1] : "";
-  if (arg == "--help" || arg == "-h") {
-    std::fputs(kUsage, stdout);
-    return 0;
-  }
-  if (arg == "--version") {
-    std::printf("sessionreplayd %s\n", SR_VERSION);
-    return 0;
-  }
   if (argc == 3 && arg == "--check-config") return check_config(argv[2]);
   if (argc == 3 && arg == "--config") return run(argv[2]);
   std::fputs(kUsage, stderr);
