@@ -57,6 +57,10 @@ struct DeviceConfig {
   std::string id;  // empty: the daemon uses the machine id
   std::string release;
   std::string environment = "production";
+  std::string model;         // contexts.device.model
+  std::string manufacturer;  // contexts.device.manufacturer
+  std::string os_name;       // contexts.os.name
+  std::string os_version;    // contexts.os.version
 };
 
 struct Config {

@@ -71,6 +71,10 @@ void read_device(const toml::table* table, TomlDiagnostics& diag, DeviceConfig& 
   t.string("id", d.id);
   t.string("release", d.release);
   t.string("environment", d.environment, false);
+  t.string("model", d.model);
+  t.string("manufacturer", d.manufacturer);
+  t.string("os_name", d.os_name);
+  t.string("os_version", d.os_version);
 }
 
 }  // namespace

@@ -38,6 +38,8 @@ class ManualClock final : public Clock {
   Instant now() const override { return now_; }
   WallTime wall_now() const override { return wall_start_ + now_.time_since_epoch(); }
   void advance(Duration d) { now_ += d; }
+  /// Moves monotonic time back: only for testing that the engine survives a broken clock.
+  void rewind(Duration d) { now_ -= d; }
 
  private:
   WallTime wall_start_;
@@ -55,5 +57,17 @@ inline double to_unix_seconds(WallTime t) {
 inline long long to_unix_millis(WallTime t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
+
+}  // namespace sr
+
+namespace sr {
+
+/// Wall time of a monotonic instant within one session: fixed at the session's start, so
+/// the replay's timestamps never run backwards when the wall clock is stepped (NTP, GNSS).
+struct WallMapping {
+  Instant origin{};
+  WallTime wall_origin{};
+  WallTime at(Instant t) const { return wall_origin + (t - origin); }
+};
 
 }  // namespace sr

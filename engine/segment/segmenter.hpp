@@ -18,6 +18,10 @@ class Segmenter {
   bool is_open() const { return open_; }
   Instant start() const { return start_; }
   Size size() const { return size_; }
+  /// Size of the newest frame seen, kept across segments (nothing before the first frame).
+  std::optional<Size> last_size() const {
+    return last_ ? std::optional<Size>(last_->size) : std::nullopt;
+  }
 
   /// Opens a segment at `start` for frames of `size`. If the previous segment ended with a
   /// frame of the same size, that frame is repeated at the start: every segment must begin

@@ -36,11 +36,26 @@ int check_config(const std::string& path) {
 std::string describe(const sr::SegmentReport& s) {
   char line[256];
   std::snprintf(line, sizeof line,
-                "segment %d of replay %s: %zu bytes (video %zu), %.3f s, %d frames, %dx%d -> %s",
-                s.segment_id, s.replay_id.c_str(), s.envelope_bytes, s.video_bytes,
-                std::chrono::duration<double>(s.duration).count(), s.frame_count, s.size.width,
-                s.size.height, s.destination.c_str());
+                "%s segment %d of replay %s: %zu bytes (video %zu), %.3f s, %d frames, %dx%d -> %s",
+                s.replay_type.c_str(), s.segment_id, s.replay_id.c_str(), s.envelope_bytes,
+                s.video_bytes, std::chrono::duration<double>(s.duration).count(), s.frame_count,
+                s.size.width, s.size.height, s.destination.c_str());
   return line;
+}
+
+std::string describe(const sr::SessionReport& s) {
+  const std::string id = "session " + s.replay_id;
+  if (!s.started) return id + " ended (" + sr::to_string(*s.reason) + ")";
+  switch (s.mode) {
+    case sr::ReplayMode::kSession:
+      return id + " started: recording (session mode)";
+    case sr::ReplayMode::kBuffer:
+      return id +
+             " started: buffer mode (the last recording.buffer_seconds stay in RAM until an error)";
+    case sr::ReplayMode::kOff:
+      break;
+  }
+  return id + " started: not sampled, nothing recorded";
 }
 
 int run(const std::string& path) {
@@ -62,22 +77,15 @@ int run(const std::string& path) {
   }
   sr::Daemon& d = **daemon;
   d.recorder->on_segment = [](const sr::SegmentReport& s) { sr::log::info(describe(s)); };
+  d.recorder->on_session = [](const sr::SessionReport& s) { sr::log::info(describe(s)); };
   sr::log::info("recording " + d.source->describe() + " at " +
                 std::to_string(config->recording.fps) + " fps with " + d.encoder_name + " to " +
                 d.transport->describe());
 
-  bool announced = false;
   while (true) {
     const auto now = d.clock.now();
     if (now >= d.recorder->next_tick()) {
       if (auto r = d.recorder->tick(); !r) sr::log::error(r.error().message);
-      if (!announced) {
-        announced = true;
-        sr::log::info(d.recorder->recording()
-                          ? "session " + d.recorder->replay_id() + " sampled: recording"
-                          : "session " + d.recorder->replay_id() +
-                                " not sampled (recording.session_sample_rate): nothing recorded");
-      }
       continue;
     }
     const auto wait = std::chrono::ceil<std::chrono::milliseconds>(d.recorder->next_tick() - now);
@@ -92,9 +100,15 @@ int run(const std::string& path) {
   const auto stopped = d.recorder->stop();
   if (!stopped) sr::log::error(stopped.error().message);
   const auto& c = d.recorder->counters();
+  std::string drops;
+  for (const auto& [reason, n] : d.recorder->drops().all()) {
+    drops += " " + reason + "=" + std::to_string(n);
+  }
   sr::log::info("stopped: " + std::to_string(c.frames) + " frames, " +
-                std::to_string(c.idle_ticks) + " idle ticks, " + std::to_string(c.segments) +
-                " segments delivered, " + std::to_string(c.segments_failed) + " failed");
+                std::to_string(c.idle_ticks) + " idle ticks, " + std::to_string(c.segments_sent) +
+                " segments delivered, " + std::to_string(c.buffers_discarded) +
+                " buffers discarded, " + std::to_string(c.segments_failed) + " failed" +
+                (drops.empty() ? "" : "; dropped:" + drops));
   return stopped ? 0 : 1;
 }
 

@@ -46,7 +46,7 @@ TEST(EndToEnd, TwelveSecondsBecomeDecodableFiveSecondSegments) {
   }
   const Instant stopped_at = clock.now();
   CHECK_TRUE(recorder.stop().ok());
-  LONGS_EQUAL(3, recorder.counters().segments);
+  LONGS_EQUAL(3, recorder.counters().segments_sent);
   LONGS_EQUAL(0, recorder.counters().segments_failed);
 
   int checked = 0;

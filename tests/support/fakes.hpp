@@ -2,10 +2,12 @@
 // Test doubles for the engine's interfaces, for unit tests of engine logic. Integration
 // tests use the real GStreamer encoder and transports instead.
 
+#include <deque>
 #include <optional>
 #include <vector>
 
 #include "capture/frame_source.hpp"
+#include "core/random.hpp"
 #include "encode/segment_encoder.hpp"
 #include "upload/transport.hpp"
 
@@ -36,8 +38,12 @@ class RecordingEncoder final : public SegmentEncoder {
   }
   Result<EncodedVideo> finish() override {
     files.back().finished = true;
+    if (fail_next_finish) {
+      fail_next_finish = false;
+      return Error{"encoder: scripted failure"};
+    }
     EncodedVideo v;
-    v.bytes = {0x00, 0x00, 0x00, 0x18, 'f', 't', 'y', 'p'};
+    v.bytes.assign(output_bytes, 0x42);
     v.size = files.back().size;
     v.frame_count = static_cast<int>(files.back().pushes.size());
     return v;
@@ -47,6 +53,29 @@ class RecordingEncoder final : public SegmentEncoder {
   }
 
   std::vector<File> files;
+  std::size_t output_bytes = 8;  // size of each "encoded" file
+  bool fail_next_finish = false;
+};
+
+/// Hands out scripted values for next_unit() (each in [0, 1)); past the script, `fallback`.
+class ScriptedRandom final : public RandomSource {
+ public:
+  explicit ScriptedRandom(std::deque<double> units, double fallback = 0.999)
+      : units_(std::move(units)), fallback_(fallback) {}
+  std::uint64_t next_u64() override {
+    double u = fallback_;
+    if (!units_.empty()) {
+      u = units_.front();
+      units_.pop_front();
+    }
+    ++draws;
+    return static_cast<std::uint64_t>(u * 0x1.0p53) << 11;
+  }
+  int draws = 0;
+
+ private:
+  std::deque<double> units_;
+  double fallback_;
 };
 
 /// Keeps every envelope it is sent.
