@@ -64,14 +64,15 @@ void Timeline::touch(const TouchEvent& e) {
       return;
     case TouchPhase::kMove: {
       PendingMoves& m = moves_[e.pointer];
-      if (m.positions.empty()) {
-        m.first = e.at;
-      } else if (e.at - m.last_kept < kMoveSpacing) {
-        m.positions.back() = position;  // coalesce: keep the newest within the spacing
-        return;
+      const bool keep = m.positions.empty() || e.at - m.last_kept >= kMoveSpacing;
+      if (m.positions.empty()) m.first = e.at;
+      if (m.has_tail) {
+        m.positions.back() = position;  // coalesce: the newest report replaces the tail
+      } else {
+        m.positions.push_back(position);
       }
-      m.positions.push_back(position);
-      m.last_kept = e.at;
+      m.has_tail = !keep;
+      if (keep) m.last_kept = e.at;
       if (e.at - m.first >= kMoveFlush) flush_moves(e.pointer);
       return;
     }

@@ -33,7 +33,8 @@ class Timeline {
   static constexpr std::size_t kMaxEventsPerSegment = 2000;
   /// Error ids remembered per session to refuse repeats; the memory starts over when full.
   static constexpr std::size_t kMaxSeenErrorIds = 4096;
-  /// Touch moves: at most one position per spacing, one event per flush interval.
+  /// Touch moves: kept positions at least this far apart, plus the newest report as the
+  /// last position; one move event per flush interval.
   static constexpr Duration kMoveSpacing = std::chrono::milliseconds(50);
   static constexpr Duration kMoveFlush = std::chrono::milliseconds(500);
 
@@ -62,7 +63,8 @@ class Timeline {
   struct PendingMoves {
     std::vector<events::TouchPosition> positions;
     Instant first{};
-    Instant last_kept{};
+    Instant last_kept{};    // time of the newest position kept for good
+    bool has_tail = false;  // the last position is the newest report, not yet kept for good
   };
   void add(json::Value event);
   void add_unique(std::vector<std::string>& list, const std::string& value, const char* what);

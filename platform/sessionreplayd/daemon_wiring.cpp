@@ -10,11 +10,14 @@
 namespace sr {
 namespace {
 
-Result<std::unique_ptr<FrameSource>> make_source(const CaptureConfig& c) {
+Result<void> make_source(const CaptureConfig& c, Daemon& d) {
   switch (c.source) {
-    case CaptureSourceKind::kTest:
-      return std::unique_ptr<FrameSource>(
-          std::make_unique<TestScreenSource>(Size{c.test.width, c.test.height}));
+    case CaptureSourceKind::kTest: {
+      auto source = std::make_unique<TestScreenSource>(Size{c.test.width, c.test.height});
+      d.touches = source.get();  // its scripted finger keeps the session active
+      d.source = std::move(source);
+      return {};
+    }
     case CaptureSourceKind::kWayland:
     case CaptureSourceKind::kDrm:
       break;
@@ -45,9 +48,7 @@ Result<std::unique_ptr<Daemon>> wire_daemon(const Config& config) {
   auto d = std::make_unique<Daemon>();
   d->random = std::make_unique<SeededRandom>(std::random_device{}() ^
                                              d->clock.wall_now().time_since_epoch().count());
-  auto source = make_source(config.capture);
-  if (!source) return source.error();
-  d->source = std::move(*source);
+  if (auto r = make_source(config.capture, *d); !r) return r.error();
 
   const std::string dir =
       config.encode.profile_dir.empty() ? SR_DEFAULT_PROFILE_DIR : config.encode.profile_dir;
@@ -65,7 +66,7 @@ Result<std::unique_ptr<Daemon>> wire_daemon(const Config& config) {
 
   d->recorder = std::make_unique<Recorder>(
       config, SdkInfo{"sessionreplay.linux", SR_VERSION},
-      RecorderParts{d->clock, *d->random, *d->source, *d->encoder, *d->transport});
+      RecorderParts{d->clock, *d->random, *d->source, *d->encoder, *d->transport, d->touches});
   return d;
 }
 

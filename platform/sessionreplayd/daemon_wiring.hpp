@@ -15,6 +15,7 @@ struct Daemon {
   SystemClock clock;
   std::unique_ptr<RandomSource> random;
   std::unique_ptr<FrameSource> source;
+  TouchSource* touches = nullptr;  // points into source when it also reports touches
   std::unique_ptr<SegmentEncoder> encoder;
   std::unique_ptr<Transport> transport;
   std::unique_ptr<Recorder> recorder;

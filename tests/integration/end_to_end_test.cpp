@@ -12,6 +12,7 @@
 #include "envelope_reader.hpp"
 #include "mp4_probe.hpp"
 #include "session/recorder.hpp"
+#include "session/sampling.hpp"
 #include "temp_dir.hpp"
 #include "transport/dir/dir_transport.hpp"
 
@@ -90,4 +91,71 @@ TEST(EndToEnd, TwelveSecondsBecomeDecodableFiveSecondSegments) {
   for (const auto& entry : std::filesystem::directory_iterator(dir.path() + "/" + replay_id)) {
     STRCMP_EQUAL(".envelope", entry.path().extension().c_str());
   }
+}
+
+TEST(EndToEnd, BufferModeSendsNothingUntilAnErrorThenTheThirtySecondsBeforeAndTheRest) {
+  const Size size{320, 180};
+  auto config =
+      parse_config("[recording]\nsession_sample_rate = 0.0\non_error_sample_rate = 1.0\n", "t")
+          .value();
+  auto profile = load_encoder_profile(SR_SOURCE_DIR "/bsp", "generic-pc").value();
+  auto encoder = GstSegmentEncoder::create(profile, config.recording.fps * 5);
+  CHECK_TRUE(encoder.ok());
+  TestScreenSource source(size);
+  DirTransport transport(dir.path());
+  Recorder recorder(config, SdkInfo{"sessionreplay.linux", "test"},
+                    RecorderParts{clock, random, source, **encoder, transport, &source});
+  const Instant start = clock.now();
+  auto run_until = [&](Duration t) {
+    while (clock.now() < start + t) {
+      CHECK_TRUE(recorder.tick().ok());
+      clock.advance(recorder.next_tick() - clock.now());
+    }
+  };
+  run_until(65s);  // the scripted swipes every 10 s keep the session alive
+  CHECK_TRUE(recorder.mode() == ReplayMode::kBuffer);
+  LONGS_EQUAL(12, recorder.counters().segments_buffered);
+  CHECK_TRUE(std::filesystem::is_empty(dir.path()));  // nothing on flash before the error
+
+  const std::string replay_id = recorder.replay_id();
+  CHECK_TRUE(ErrorOutcome::kTriggered ==
+             recorder.error(ErrorReport{clock.now(), "c0ffee0000000000000000000000beef", "", ""}));
+  // At once: the 30 s before the error, as segments 0-5 from 30 s to 60 s.
+  for (int id = 0; id < 6; ++id) {
+    CHECK_TRUE(std::filesystem::exists(transport.path_for(replay_id, id)));
+  }
+  CHECK_FALSE(std::filesystem::exists(transport.path_for(replay_id, 6)));
+  run_until(72s);
+  CHECK_TRUE(recorder.stop().ok());
+
+  double previous_end = 0;
+  int touch_starts = 0;
+  for (int id = 0; id < 9; ++id) {
+    const auto e =
+        test::read_replay_envelope(test::read_file_bytes(transport.path_for(replay_id, id)));
+    STRCMP_EQUAL("buffer", e.replay_event["replay_type"].get<std::string>().c_str());
+    LONGS_EQUAL(id, e.replay_event["segment_id"].get<int>());
+    const double begin = e.replay_event["replay_start_timestamp"].get<double>();
+    const double end = e.replay_event["timestamp"].get<double>();
+    if (id == 0) DOUBLES_EQUAL(1'700'000'030.0, begin, 1e-9);  // 30 s before the 60 s boundary
+    if (id > 0) DOUBLES_EQUAL(previous_end, begin, 1e-9);      // back to back
+    previous_end = end;
+    if (id == 6) {
+      STRCMP_EQUAL("c0ffee0000000000000000000000beef",
+                   e.replay_event["error_ids"][0].get<std::string>().c_str());
+    }
+    for (const auto& ev : e.recording_events) {
+      if (ev["type"] == 3 && ev["data"]["source"] == 2 && ev["data"]["type"] == 7) ++touch_starts;
+    }
+    const auto mp4 = test::probe_mp4(e.video, dir.file("probe.mp4"));
+    CHECK_TRUE(mp4.first_is_key_frame);
+    LONGS_EQUAL(mp4.samples, mp4.decoded_frames);
+    const double seconds = std::chrono::duration<double>(mp4.duration).count();
+    DOUBLES_EQUAL(end - begin, seconds, 0.001);
+  }
+  LONGS_EQUAL(4, touch_starts);  // the swipes at 30, 40, 50 and 60 s
+  CHECK_FALSE(std::filesystem::exists(transport.path_for(replay_id, 9)));
+  std::printf(
+      "\n  buffer mode: 0 files before the error at 65 s, then 9 segments (30 s before, "
+      "12 s after)");
 }

@@ -153,6 +153,43 @@ void TestScreenSource::draw_list(int offset) {
   }
 }
 
+int TestScreenSource::scroll_offset(Duration elapsed) const {
+  // The list scrolls by six rows during the first kScrollLength of every kScrollPeriod.
+  const long long periods = elapsed / kScrollPeriod;
+  const Duration into = elapsed % kScrollPeriod;
+  const double progress = std::min(1.0, static_cast<double>(into.count()) / kScrollLength.count());
+  return static_cast<int>((periods + progress) * 6 * layout_.row);
+}
+
+std::vector<TouchEvent> TestScreenSource::poll_touches(Instant now) {
+  std::vector<TouchEvent> touches;
+  if (!epoch_ || now < *epoch_) return touches;
+  const Duration elapsed = now - *epoch_;
+  const long long period = elapsed / kScrollPeriod;
+  const Instant period_start = *epoch_ + period * kScrollPeriod;
+  // The finger rests on the list and moves up with its content.
+  const double x = layout_.list.x + layout_.list.width / 2.0;
+  const double y_rest = layout_.list.y + layout_.list.height * 0.75;
+  auto finger_y = [&](Instant at, long long of_period) {
+    const Duration since = at - *epoch_;
+    return y_rest - (scroll_offset(since) - scroll_offset(of_period * kScrollPeriod));
+  };
+  if (finger_down_ && (period != finger_period_ || elapsed % kScrollPeriod >= kScrollLength)) {
+    const Instant lift = *epoch_ + finger_period_ * kScrollPeriod + kScrollLength;
+    touches.push_back({lift, 0, TouchPhase::kEnd, x, finger_y(lift, finger_period_)});
+    finger_down_ = false;
+  }
+  if (!finger_down_ && period != finger_period_ && elapsed % kScrollPeriod < kScrollLength) {
+    touches.push_back({period_start, 0, TouchPhase::kStart, x, y_rest});
+    finger_down_ = true;
+    finger_period_ = period;
+  }
+  if (finger_down_ && now > period_start) {
+    touches.push_back({now, 0, TouchPhase::kMove, x, finger_y(now, finger_period_)});
+  }
+  return touches;
+}
+
 Result<std::optional<Frame>> TestScreenSource::grab(Instant now) {
   std::vector<Rect> damage;
   const bool first = !epoch_;
@@ -165,11 +202,7 @@ Result<std::optional<Frame>> TestScreenSource::grab(Instant now) {
   const int seconds =
       static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count());
 
-  // The list scrolls by six rows during the first kScrollLength of every kScrollPeriod.
-  const long long periods = elapsed / kScrollPeriod;
-  const Duration into = elapsed % kScrollPeriod;
-  const double progress = std::min(1.0, static_cast<double>(into.count()) / kScrollLength.count());
-  const int offset = static_cast<int>((periods + progress) * 6 * layout_.row);
+  const int offset = scroll_offset(elapsed);
 
   if (seconds != shown_seconds_) {
     writable();

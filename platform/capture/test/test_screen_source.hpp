@@ -1,22 +1,26 @@
 #pragma once
 // A synthetic HMI-like screen: static chrome, text-like blocks, a clock that changes once a
 // second and a list that scrolls now and then. The embedded default when no display is
-// available, and the source for tests and benchmarks. It reports exact damage.
+// available, and the source for tests and benchmarks. It reports exact damage, and each
+// scroll of the list is a swipe of a scripted finger (touch start, moves, end).
 
 #include <memory>
 #include <optional>
 
 #include "capture/frame_source.hpp"
+#include "events/touch_source.hpp"
 
 namespace sr {
 
-class TestScreenSource final : public FrameSource {
+class TestScreenSource final : public FrameSource, public TouchSource {
  public:
   /// Width and height must be even and at least 16.
   explicit TestScreenSource(Size size);
 
   std::string describe() const override;
   Result<std::optional<Frame>> grab(Instant now) override;
+  /// The swipe that scrolls the list: starts with the scroll, follows it, ends with it.
+  std::vector<TouchEvent> poll_touches(Instant now) override;
 
   /// The list scrolls for this long every `kScrollPeriod`.
   static constexpr Duration kScrollPeriod = std::chrono::seconds(10);
@@ -30,6 +34,7 @@ class TestScreenSource final : public FrameSource {
     int digit_w = 4;  // clock digit cell
     int digit_h = 8;
   };
+  int scroll_offset(Duration elapsed) const;
   void draw_chrome();
   void draw_clock(int seconds);
   void draw_list(int offset);
@@ -43,6 +48,8 @@ class TestScreenSource final : public FrameSource {
   std::optional<Instant> epoch_;
   int shown_seconds_ = -1;
   int shown_offset_ = -1;
+  bool finger_down_ = false;
+  long long finger_period_ = -1;  // the scroll period of the last swipe
 };
 
 }  // namespace sr

@@ -106,3 +106,29 @@ TEST(TestScreenSource, ReleasedBufferIsReusedWithoutACopy) {
   Frame g = grab(t0 + 1s);
   POINTERS_EQUAL(first, g.pixels.get());
 }
+
+TEST(TestScreenSource, EachScrollIsASwipeThatFollowsTheList) {
+  grab(t0);
+  std::vector<TouchEvent> all;
+  for (int s = 0; s <= 11; ++s) {
+    for (const auto& e : source.poll_touches(t0 + std::chrono::seconds(s))) all.push_back(e);
+  }
+  // Two swipes (0-2 s and 10-12 s): start, moves, and an end when the scroll stops.
+  CHECK_TRUE(all.size() >= 5);
+  CHECK_TRUE(all[0].phase == TouchPhase::kStart && all[0].at == t0);
+  int starts = 0, ends = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i) CHECK_TRUE(all[i].at >= all[i - 1].at);
+    if (all[i].phase == TouchPhase::kStart) ++starts;
+    if (all[i].phase == TouchPhase::kEnd) {
+      ++ends;
+      CHECK_TRUE(all[i].at == t0 + 2s || all[i].at == t0 + 12s);
+      CHECK_TRUE(all[i].y < all[0].y);  // the finger went up with the list
+    }
+  }
+  LONGS_EQUAL(2, starts);
+  LONGS_EQUAL(1, ends);  // at 11 s the second swipe is still going
+  const auto later = source.poll_touches(t0 + 13s);
+  LONGS_EQUAL(1, later.size());
+  CHECK_TRUE(later[0].phase == TouchPhase::kEnd && later[0].at == t0 + 12s);
+}
