@@ -218,6 +218,11 @@ TEST(Lifecycle, IdleEndsTheSessionAndInputStartsANewOne) {
   LONGS_EQUAL(2, r.counters().sessions);
   const auto fresh = h.sent(6);
   LONGS_EQUAL(0, fresh.replay_event["segment_id"].get<int>());  // ids start over
+  // An error for the replay that has ended is refused, not attached to the new one.
+  ErrorReport late = error_at(h.clock.now(), "late");
+  late.replay_id = first;
+  CHECK_TRUE(ErrorOutcome::kUnknownReplay == r.error(late));
+  LONGS_EQUAL(1, r.drops().get("error_unknown_replay"));
   STRCMP_EQUAL(r.replay_id().c_str(), fresh.replay_event["replay_id"].get<std::string>().c_str());
 }
 
