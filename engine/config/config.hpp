@@ -24,9 +24,16 @@ struct TestCaptureConfig {
   int height = 720;
 };
 
+struct WaylandCaptureConfig {
+  std::string
+      display;  // socket name in XDG_RUNTIME_DIR, or an absolute path; empty: $WAYLAND_DISPLAY
+  std::string output;  // output name; empty: the first output
+};
+
 struct CaptureConfig {
   CaptureSourceKind source = CaptureSourceKind::kTest;
   TestCaptureConfig test;
+  WaylandCaptureConfig wayland;
 };
 
 struct EncodeConfig {

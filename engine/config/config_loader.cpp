@@ -36,6 +36,9 @@ void read_capture(const toml::table* table, TomlDiagnostics& diag, CaptureConfig
   // H.264 in 4:2:0 needs even sides.
   if (c.test.width % 2) test.error_at_key("width", "must be even");
   if (c.test.height % 2) test.error_at_key("height", "must be even");
+  TomlTableReader wayland(t.table("wayland"), "capture.wayland", diag);
+  wayland.string("display", c.wayland.display);
+  wayland.string("output", c.wayland.output);
 }
 
 void read_encode(const toml::table* table, TomlDiagnostics& diag, EncodeConfig& e) {

@@ -26,9 +26,12 @@ struct Rect {
   friend bool operator==(const Rect&, const Rect&) = default;
 };
 
-/// 32 bits per pixel, bytes in memory B, G, R, unused: DRM's XRGB8888 and wl_shm's xrgb8888
-/// on a little-endian machine.
-enum class PixelFormat { kBGRx };
+/// 32 bits per pixel, named by byte order in memory (DRM's XRGB8888 is BGRx on a
+/// little-endian machine).
+enum class PixelFormat {
+  kBGRx,  // bytes B, G, R, X
+  kRGBx,  // bytes R, G, B, X: DRM/wl_shm XBGR8888
+};
 
 /// Pixel memory owned by whoever captured it (a heap vector, later a shm or dma-buf mapping).
 /// Kept alive by shared ownership until the last reader (the encoder) lets go.

@@ -24,8 +24,9 @@ class SegmentEncoder {
  public:
   virtual ~SegmentEncoder() = default;
 
-  /// Starts a new file for frames of `size`. The first frame pushed becomes a key frame.
-  virtual Result<void> begin(Size size) = 0;
+  /// Starts a new file for frames of `size` and `format`. The first frame pushed becomes a
+  /// key frame.
+  virtual Result<void> begin(Size size, PixelFormat format) = 0;
 
   /// Adds a frame shown from `pts` (relative to the segment start) for `duration`.
   /// The frame's pixels stay referenced until the encoder is done with them.

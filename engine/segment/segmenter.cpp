@@ -4,13 +4,14 @@
 
 namespace sr {
 
-Result<void> Segmenter::open(Instant start, Size size) {
+Result<void> Segmenter::open(Instant start, Size size, PixelFormat format) {
   if (open_) abort();
-  if (auto r = encoder_.begin(size); !r) return r;
+  if (auto r = encoder_.begin(size, format); !r) return r;
   open_ = true;
   start_ = start;
   size_ = size;
-  if (last_ && last_->size == size) {
+  format_ = format;
+  if (last_ && last_->size == size && last_->format == format) {
     Frame repeat = *last_;
     repeat.captured_at = start;
     repeat.damage.clear();
@@ -30,7 +31,9 @@ Result<void> Segmenter::push_pending(Instant until) {
 
 Result<void> Segmenter::add(const Frame& frame) {
   if (!open_) return Error{"segmenter: frame added with no open segment"};
-  if (frame.size != size_) return Error{"segmenter: frame size differs from the segment's"};
+  if (frame.size != size_ || frame.format != format_) {
+    return Error{"segmenter: frame size or format differs from the segment's"};
+  }
   // Frames never go back in time within a segment, whatever the clock did.
   Instant at = std::max(frame.captured_at, start_);
   if (pending_) at = std::max(at, pending_at_);

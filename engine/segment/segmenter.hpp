@@ -18,15 +18,14 @@ class Segmenter {
   bool is_open() const { return open_; }
   Instant start() const { return start_; }
   Size size() const { return size_; }
-  /// Size of the newest frame seen, kept across segments (nothing before the first frame).
-  std::optional<Size> last_size() const {
-    return last_ ? std::optional<Size>(last_->size) : std::nullopt;
-  }
+  PixelFormat format() const { return format_; }
+  /// The newest frame seen, kept across segments (null before the first frame).
+  const Frame* last_frame() const { return last_ ? &*last_ : nullptr; }
 
   /// Opens a segment at `start` for frames of `size`. If the previous segment ended with a
   /// frame of the same size, that frame is repeated at the start: every segment must begin
   /// with a picture even when the screen does not change.
-  Result<void> open(Instant start, Size size);
+  Result<void> open(Instant start, Size size, PixelFormat format);
 
   /// Adds a frame shown from its captured_at (clamped into the segment). A frame at the
   /// same instant as the previous one replaces it.
@@ -45,6 +44,7 @@ class Segmenter {
   bool open_ = false;
   Instant start_{};
   Size size_{};
+  PixelFormat format_ = PixelFormat::kBGRx;
   std::optional<Frame> pending_;  // added, not yet encoded: its duration is still unknown
   Instant pending_at_{};
   std::optional<Frame> last_;  // the newest frame, carried into the next segment

@@ -79,13 +79,14 @@ void Recorder::note_activity(Instant at) {
 
 std::optional<SessionEnd> Recorder::due_end(Instant t) const {
   if (!display_on_ && t - display_off_since_ >= idle_timeout_) return SessionEnd::kDisplayOff;
-  if (t - last_activity_ >= idle_timeout_) return SessionEnd::kIdle;
+  if (input_observed() && t - last_activity_ >= idle_timeout_) return SessionEnd::kIdle;
   if (t - session_->started >= max_duration_) return SessionEnd::kMaxDuration;
   return std::nullopt;
 }
 
 bool Recorder::may_start(Instant t) const {
-  return !suspended_ && hmi_present_ && display_on_ && t - last_activity_ < idle_timeout_;
+  return !suspended_ && hmi_present_ && display_on_ &&
+         (!input_observed() || t - last_activity_ < idle_timeout_);
 }
 
 json::Object Recorder::options_payload() const {
@@ -158,10 +159,17 @@ Result<void> Recorder::tick() {
   next_tick_ += tick_interval_;
   if (next_tick_ <= t) next_tick_ = t + tick_interval_;
 
+  Result<void> result;
+  // A source that loses its display ends the session like an HMI that went away; the next
+  // session starts when it is back.
+  if (const bool up = parts_.source.available(t); up != source_up_) {
+    source_up_ = up;
+    if (!up) result = Error{"capture: " + parts_.source.unavailable_reason()};
+    hmi_present(up, t);
+  }
   if (parts_.touches) {
     for (const TouchEvent& e : parts_.touches->poll_touches(t)) touch(e);
   }
-  Result<void> result;
   if (session_) {
     if (auto reason = due_end(t)) result = end_session(*reason, t);
   }
@@ -182,7 +190,8 @@ Result<void> Recorder::capture(Instant t) {
     const Instant end = segmenter_.start() + segment_length_;
     result = finish_segment(end);
     // Segments stay back to back unless the loop stalled for longer than one.
-    if (auto r = segmenter_.open(t - end < segment_length_ ? end : t, segmenter_.size());
+    if (auto r = segmenter_.open(t - end < segment_length_ ? end : t, segmenter_.size(),
+                                 segmenter_.format());
         !r && result) {
       result = with_context("encoder", r.error());
     }
@@ -193,8 +202,8 @@ Result<void> Recorder::capture(Instant t) {
   if (!grabbed.value()) {
     ++counters_.idle_ticks;
     // A new session on an unchanged screen starts with the picture it still shows.
-    if (!segmenter_.is_open() && segmenter_.last_size()) {
-      if (auto r = segmenter_.open(t, *segmenter_.last_size()); !r) {
+    if (const Frame* last = segmenter_.last_frame(); !segmenter_.is_open() && last) {
+      if (auto r = segmenter_.open(t, last->size, last->format); !r) {
         return with_context("encoder", r.error());
       }
     }
@@ -208,12 +217,15 @@ Result<void> Recorder::capture(Instant t) {
   if (rotated && segmenter_.is_open() && t - segmenter_.start() < tick_interval_) {
     frame.captured_at = segmenter_.start();
   }
-  if (segmenter_.is_open() && frame.size != segmenter_.size()) {
+  if (segmenter_.is_open() &&
+      (frame.size != segmenter_.size() || frame.format != segmenter_.format())) {
     // The output changed size: the segment ends here, the next one says the new size.
     if (auto r = finish_segment(t); !r && result) result = r;
   }
   if (!segmenter_.is_open()) {
-    if (auto r = segmenter_.open(t, frame.size); !r) return with_context("encoder", r.error());
+    if (auto r = segmenter_.open(t, frame.size, frame.format); !r) {
+      return with_context("encoder", r.error());
+    }
   }
   if (auto r = segmenter_.add(frame); !r) {
     segmenter_.abort();
@@ -290,11 +302,13 @@ Result<void> Recorder::send_buffer() {
 }
 
 void Recorder::touch(const TouchEvent& e) {
+  inputs_seen_ = true;
   note_activity(e.at);
   if (session_) timeline_.touch(e);
 }
 
 void Recorder::input(Instant at) {
+  inputs_seen_ = true;
   note_activity(at);
 }
 

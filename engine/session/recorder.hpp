@@ -138,6 +138,9 @@ class Recorder {
   };
 
   Instant now();
+  /// The idle rule needs an input source: without one, idleness cannot be told apart from a
+  /// driver watching the screen, and sessions end on the other rules only.
+  bool input_observed() const { return parts_.touches != nullptr || inputs_seen_; }
   void note_activity(Instant at);
   std::optional<SessionEnd> due_end(Instant now) const;
   bool may_start(Instant now) const;
@@ -168,7 +171,9 @@ class Recorder {
   bool display_on_ = true;
   Instant display_off_since_{};
   bool hmi_present_ = true;
-  bool suspended_ = false;  // after a manual stop
+  bool source_up_ = true;
+  bool inputs_seen_ = false;  // touch() or input() was ever called
+  bool suspended_ = false;    // after a manual stop
   std::optional<Session> session_;
   RecorderCounters counters_;
 };

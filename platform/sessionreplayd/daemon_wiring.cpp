@@ -1,6 +1,9 @@
 #include "sessionreplayd/daemon_wiring.hpp"
 
 #include "capture/test/test_screen_source.hpp"
+#ifdef SR_WITH_WAYLAND
+#include "capture/wayland/wayland_source.hpp"
+#endif
 #include "config/encoder_profile.hpp"
 #include "encode/gstreamer/gst_segment_encoder.hpp"
 #include "sessionreplay_version.hpp"
@@ -18,12 +21,26 @@ Result<void> make_source(const CaptureConfig& c, Daemon& d) {
       d.source = std::move(source);
       return {};
     }
-    case CaptureSourceKind::kWayland:
+    case CaptureSourceKind::kWayland: {
+#ifdef SR_WITH_WAYLAND
+      // Not connected here: the source connects (and reconnects) itself on every tick, so
+      // the daemon may start before the compositor.
+      d.source = std::make_unique<WaylandSource>(
+          WaylandSourceOptions{c.wayland.display, c.wayland.output});
+      return {};
+#else
+      break;
+#endif
+    }
     case CaptureSourceKind::kDrm:
       break;
   }
   return Error{std::string("capture.source \"") + to_string(c.source) +
-               "\" is not part of this build yet (available: \"test\")"};
+               "\" is not part of this build (built in: \"test\"" +
+#ifdef SR_WITH_WAYLAND
+               ", \"wayland\"" +
+#endif
+               ")"};
 }
 
 Result<std::unique_ptr<Transport>> make_transport(const UploadConfig& u) {

@@ -60,11 +60,11 @@ TEST(Daemon, WrongUsageIsExplained) {
 }
 
 TEST(Daemon, CaptureSourceNotInThisBuildIsAClearError) {
-  const std::string path = dir.file("wayland.toml");
-  write_file(path, "[capture]\nsource = \"wayland\"\n");
+  const std::string path = dir.file("drm.toml");
+  write_file(path, "[capture]\nsource = \"drm\"\n");
   auto r = run_program({SR_DAEMON_PATH, "--config", path});
   LONGS_EQUAL(1, r.exit_code);
-  STRCMP_CONTAINS("capture.source \"wayland\" is not part of this build yet", r.err.c_str());
+  STRCMP_CONTAINS("capture.source \"drm\" is not part of this build", r.err.c_str());
 }
 
 TEST(Daemon, RecordsUntilSigtermAndClosesTheOpenSegment) {

@@ -92,7 +92,7 @@ TEST(GstEncoder, FallsBackToTheNextInstalledEncoder) {
   CHECK_TRUE(e.ok());
   STRCMP_EQUAL("openh264enc", (*e)->encoder_element().c_str());
   // And the fallback really encodes: a decodable file that starts with a key frame.
-  CHECK_TRUE((*e)->begin({320, 240}).ok());
+  CHECK_TRUE((*e)->begin({320, 240}, PixelFormat::kBGRx).ok());
   for (int i = 0; i < 3; ++i) {
     CHECK_TRUE(
         (*e)->push(solid_frame({320, 240}, static_cast<std::uint8_t>(40 * i)), i * 1s, 1s).ok());
@@ -110,7 +110,7 @@ TEST(GstEncoder, FramesAreNotCopiedAndAreReleasedAfterFinish) {
   auto e = GstSegmentEncoder::create(profile, 5);
   CHECK_TRUE(e.ok());
   STRCMP_EQUAL("x264enc", (*e)->encoder_element().c_str());
-  CHECK_TRUE((*e)->begin({320, 240}).ok());
+  CHECK_TRUE((*e)->begin({320, 240}, PixelFormat::kBGRx).ok());
   Frame f = solid_frame({320, 240}, 128);
   CHECK_TRUE((*e)->push(f, 0s, 1s).ok());
   CHECK_TRUE((*e)->push(f, 1s, 1s).ok());
@@ -124,7 +124,7 @@ TEST(GstEncoder, FramesAreNotCopiedAndAreReleasedAfterFinish) {
 TEST(GstEncoder, FrameOfTheWrongSizeIsRefused) {
   auto profile = load_encoder_profile(SR_SOURCE_DIR "/bsp", "generic-pc").value();
   auto e = GstSegmentEncoder::create(profile, 5);
-  CHECK_TRUE((*e)->begin({320, 240}).ok());
+  CHECK_TRUE((*e)->begin({320, 240}, PixelFormat::kBGRx).ok());
   auto r = (*e)->push(solid_frame({160, 120}, 0), 0s, 1s);
   CHECK_FALSE(r.ok());
   (*e)->abort();
@@ -134,7 +134,7 @@ TEST(GstEncoder, VariableFrameDurationsSurviveIntoTheFile) {
   auto profile = load_encoder_profile(SR_SOURCE_DIR "/bsp", "generic-pc").value();
   auto e = GstSegmentEncoder::create(profile, 5);
   // An unchanged screen: one picture that lasts the whole 5 s segment.
-  CHECK_TRUE((*e)->begin({320, 240}).ok());
+  CHECK_TRUE((*e)->begin({320, 240}, PixelFormat::kBGRx).ok());
   CHECK_TRUE((*e)->push(solid_frame({320, 240}, 90), 0s, 5s).ok());
   auto still = (*e)->finish();
   CHECK_TRUE(still.ok());
@@ -142,7 +142,7 @@ TEST(GstEncoder, VariableFrameDurationsSurviveIntoTheFile) {
   LONGS_EQUAL(1, info.samples);
   DOUBLES_EQUAL(5.0, std::chrono::duration<double>(info.duration).count(), 0.001);
   // Irregular frames, the last one short.
-  CHECK_TRUE((*e)->begin({320, 240}).ok());
+  CHECK_TRUE((*e)->begin({320, 240}, PixelFormat::kBGRx).ok());
   CHECK_TRUE((*e)->push(solid_frame({320, 240}, 10), 0s, 2s).ok());
   CHECK_TRUE((*e)->push(solid_frame({320, 240}, 200), 2s, 2500ms).ok());
   CHECK_TRUE((*e)->push(solid_frame({320, 240}, 60), 4500ms, 500ms).ok());

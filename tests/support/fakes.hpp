@@ -28,7 +28,7 @@ class RecordingEncoder final : public SegmentEncoder {
     bool aborted = false;
   };
 
-  Result<void> begin(Size size) override {
+  Result<void> begin(Size size, PixelFormat) override {
     files.push_back(File{size, {}, false, false});
     return {};
   }

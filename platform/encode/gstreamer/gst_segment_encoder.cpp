@@ -128,14 +128,15 @@ GstSegmentEncoder::~GstSegmentEncoder() {
   abort();
 }
 
-Result<void> GstSegmentEncoder::begin(Size size) {
+Result<void> GstSegmentEncoder::begin(Size size, PixelFormat format) {
   abort();
   memory_file_.reset(memfd_create("sessionreplay-segment", MFD_CLOEXEC));
   if (!memory_file_.valid()) return errno_error("encoder: memfd_create");
 
   gst::ElementPtr pipeline(gst_pipeline_new("segment"));
   GstElement* src = gst_element_factory_make("appsrc", "frames");
-  gst::CapsPtr caps(gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, "BGRx", "width",
+  gst::CapsPtr caps(gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING,
+                                        format == PixelFormat::kRGBx ? "RGBx" : "BGRx", "width",
                                         G_TYPE_INT, size.width, "height", G_TYPE_INT, size.height,
                                         "framerate", GST_TYPE_FRACTION, 0, 1, nullptr));
   g_object_set(src, "caps", caps.get(), "format", GST_FORMAT_TIME, "is-live", FALSE, nullptr);
@@ -187,6 +188,7 @@ Result<void> GstSegmentEncoder::begin(Size size) {
   pipeline_ = std::move(pipeline);
   appsrc_ = src;
   size_ = size;
+  format_ = format;
   frames_ = 0;
   return {};
 }
@@ -228,7 +230,7 @@ Result<void> GstSegmentEncoder::check_bus() {
 
 Result<void> GstSegmentEncoder::push(const Frame& frame, Duration pts, Duration duration) {
   if (!appsrc_) return Error{"encoder: push without begin"};
-  if (frame.size != size_ || frame.format != PixelFormat::kBGRx) {
+  if (frame.size != size_ || frame.format != format_) {
     return Error{"encoder: frame does not match the segment's size or format"};
   }
   const std::span<const std::byte> bytes = frame.pixels->bytes();
@@ -244,8 +246,10 @@ Result<void> GstSegmentEncoder::push(const Frame& frame, Duration pts, Duration 
   }
   gsize offsets[GST_VIDEO_MAX_PLANES] = {0};
   gint strides[GST_VIDEO_MAX_PLANES] = {frame.stride};
-  gst_buffer_add_video_meta_full(buffer, GST_VIDEO_FRAME_FLAG_NONE, GST_VIDEO_FORMAT_BGRx,
-                                 frame.size.width, frame.size.height, 1, offsets, strides);
+  gst_buffer_add_video_meta_full(
+      buffer, GST_VIDEO_FRAME_FLAG_NONE,
+      format_ == PixelFormat::kRGBx ? GST_VIDEO_FORMAT_RGBx : GST_VIDEO_FORMAT_BGRx,
+      frame.size.width, frame.size.height, 1, offsets, strides);
   if (gst_app_src_push_buffer(GST_APP_SRC(appsrc_), buffer) != GST_FLOW_OK) {
     if (auto r = check_bus(); !r) return r;
     return Error{"encoder: the pipeline refused a frame"};

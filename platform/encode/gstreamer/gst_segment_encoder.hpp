@@ -30,7 +30,7 @@ class GstSegmentEncoder final : public SegmentEncoder {
   /// The encoder element in use ("x264enc").
   const std::string& encoder_element() const { return encoder_.element.element; }
 
-  Result<void> begin(Size size) override;
+  Result<void> begin(Size size, PixelFormat format) override;
   Result<void> push(const Frame& frame, Duration pts, Duration duration) override;
   Result<EncodedVideo> finish() override;
   void abort() override;
@@ -52,6 +52,7 @@ class GstSegmentEncoder final : public SegmentEncoder {
   GstElement* appsrc_ = nullptr;  // owned by pipeline_
   UniqueFd memory_file_;
   Size size_;
+  PixelFormat format_ = PixelFormat::kBGRx;
   int frames_ = 0;
 };
 

@@ -29,7 +29,7 @@ TEST_GROUP(Segmenter) {
 };
 
 TEST(Segmenter, EachFrameLastsUntilTheNextAndTheLastUntilTheEnd) {
-  CHECK_TRUE(segmenter.open(t0, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0, {64, 32}, PixelFormat::kBGRx).ok());
   for (auto at : {0s, 1s, 3s}) CHECK_TRUE(segmenter.add(frame_at(t0 + at)).ok());
   auto video = segmenter.close(t0 + 5s);
   CHECK_TRUE(video.ok());
@@ -43,12 +43,12 @@ TEST(Segmenter, EachFrameLastsUntilTheNextAndTheLastUntilTheEnd) {
 }
 
 TEST(Segmenter, NextSegmentStartsWithTheLastPictureRepeated) {
-  CHECK_TRUE(segmenter.open(t0, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0, {64, 32}, PixelFormat::kBGRx).ok());
   Frame last = frame_at(t0 + 2s);
   CHECK_TRUE(segmenter.add(last).ok());
   CHECK_TRUE(segmenter.close(t0 + 5s).ok());
   // The screen did not change during the next segment: it still has a picture.
-  CHECK_TRUE(segmenter.open(t0 + 5s, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0 + 5s, {64, 32}, PixelFormat::kBGRx).ok());
   auto video = segmenter.close(t0 + 10s);
   CHECK_TRUE(video.ok());
   const auto& pushes = encoder.files.at(1).pushes;
@@ -58,7 +58,7 @@ TEST(Segmenter, NextSegmentStartsWithTheLastPictureRepeated) {
 }
 
 TEST(Segmenter, FrameAtTheSameInstantReplacesThePrevious) {
-  CHECK_TRUE(segmenter.open(t0, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0, {64, 32}, PixelFormat::kBGRx).ok());
   CHECK_TRUE(segmenter.add(frame_at(t0)).ok());
   Frame newer = frame_at(t0);
   CHECK_TRUE(segmenter.add(newer).ok());
@@ -69,7 +69,7 @@ TEST(Segmenter, FrameAtTheSameInstantReplacesThePrevious) {
 }
 
 TEST(Segmenter, FramesNeverGoBackInTime) {
-  CHECK_TRUE(segmenter.open(t0, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0, {64, 32}, PixelFormat::kBGRx).ok());
   CHECK_TRUE(segmenter.add(frame_at(t0 - 3s)).ok());  // before the segment: clamped to 0
   CHECK_TRUE(segmenter.add(frame_at(t0 + 2s)).ok());
   CHECK_TRUE(segmenter.add(frame_at(t0 + 1s)).ok());  // clock went back: replaces, at 2 s
@@ -81,7 +81,7 @@ TEST(Segmenter, FramesNeverGoBackInTime) {
 }
 
 TEST(Segmenter, SegmentWithoutFramesIsAnErrorNotAnEmptyFile) {
-  CHECK_TRUE(segmenter.open(t0, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0, {64, 32}, PixelFormat::kBGRx).ok());
   auto video = segmenter.close(t0 + 5s);
   CHECK_FALSE(video.ok());
   STRCMP_CONTAINS("no frames", video.error().message.c_str());
@@ -90,14 +90,14 @@ TEST(Segmenter, SegmentWithoutFramesIsAnErrorNotAnEmptyFile) {
 }
 
 TEST(Segmenter, FrameOfAnotherSizeIsRefused) {
-  CHECK_TRUE(segmenter.open(t0, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0, {64, 32}, PixelFormat::kBGRx).ok());
   CHECK_FALSE(segmenter.add(frame_at(t0, {32, 32})).ok());
 }
 
 TEST(Segmenter, AResizedScreenIsNotRepeatedIntoTheNextSegment) {
-  CHECK_TRUE(segmenter.open(t0, {64, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0, {64, 32}, PixelFormat::kBGRx).ok());
   CHECK_TRUE(segmenter.add(frame_at(t0)).ok());
   CHECK_TRUE(segmenter.close(t0 + 1s).ok());
-  CHECK_TRUE(segmenter.open(t0 + 1s, {32, 32}).ok());
+  CHECK_TRUE(segmenter.open(t0 + 1s, {32, 32}, PixelFormat::kBGRx).ok());
   LONGS_EQUAL(0, encoder.files.at(1).pushes.size());
 }

@@ -203,8 +203,9 @@ TEST_GROUP(Lifecycle) {
 
 TEST(Lifecycle, IdleEndsTheSessionAndInputStartsANewOne) {
   Recorder& r = h.make(1.0, 1.0);
+  r.input(h.clock.now());  // an input source exists: the idle rule applies
   const std::string first = (h.run(1s), r.replay_id());
-  h.run(31s, true);  // no input at all: idle_timeout 30 s after the start
+  h.run(31s, true);  // no input since: idle_timeout 30 s after the start
   CHECK_FALSE(r.has_session());
   LONGS_EQUAL(6, h.transport.sent.size());  // 0-25 s in five-second segments, closed cleanly
   CHECK_TRUE(h.sessions.back().reason == SessionEnd::kIdle);
@@ -347,4 +348,12 @@ TEST(BadInput, ErrorWithoutASessionIsCounted) {
   CHECK_TRUE(r.stop_manual().ok());
   CHECK_TRUE(ErrorOutcome::kNoRecording == r.error(error_at(h.clock.now(), "e1")));
   LONGS_EQUAL(1, r.drops().get("error_no_recording"));
+}
+
+TEST(Lifecycle, WithoutAnyInputSourceIdlenessIsNotJudged) {
+  Recorder& r = h.make(1.0, 1.0);
+  h.run(100s, true);  // a busy screen, no input source at all
+  CHECK_TRUE(r.has_session());
+  LONGS_EQUAL(1, r.counters().sessions);
+  LONGS_EQUAL(19, h.transport.sent.size());
 }
