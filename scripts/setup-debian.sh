@@ -13,8 +13,17 @@ packages=(
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad
+  # platform/capture/wayland: client library, scanner and xdg-output from wayland-protocols
+  libwayland-dev wayland-protocols
   # tests: CppUTest, an independent JSON parser, and an H.264 decoder to check the MP4s
   libcpputest-dev nlohmann-json3-dev gstreamer1.0-libav gstreamer1.0-tools
+  # tests: real headless compositors (cage needs Xwayland even for Wayland clients) and a
+  # real Qt Quick client
+  cage sway weston xwayland
+  qt6-base-dev qt6-declarative-dev qt6-wayland
+  qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtqml-workerscript
+  # tests/bench: a screen recorder to compare with
+  wf-recorder
 )
 
 missing=()

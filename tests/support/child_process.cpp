@@ -62,9 +62,11 @@ bool ChildProcess::pump(std::chrono::milliseconds timeout) {
   return true;
 }
 
-bool ChildProcess::wait_for(const std::string& needle, std::chrono::milliseconds timeout) {
+bool ChildProcess::wait_for(const std::string& needle, std::chrono::milliseconds timeout,
+                            std::size_t from) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (err_.find(needle) == std::string::npos && out_.find(needle) == std::string::npos) {
+  while (err_.find(needle, from) == std::string::npos &&
+         out_.find(needle, from) == std::string::npos) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0 || !pump(left)) return false;

@@ -18,8 +18,9 @@ class ChildProcess {
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
 
-  /// Reads output until `needle` shows up in stderr or stdout; false after `timeout`.
-  bool wait_for(const std::string& needle, std::chrono::milliseconds timeout);
+  /// Reads output until `needle` shows up in stderr or stdout at or after byte `from`;
+  /// false after `timeout`.
+  bool wait_for(const std::string& needle, std::chrono::milliseconds timeout, std::size_t from = 0);
   void send_signal(int signal);
   /// Reads all output and reaps the child: its exit code, or -1 when it was still running
   /// after `timeout` (it is then killed) or died by a signal.

@@ -102,23 +102,31 @@ Result<std::optional<Frame>> ScreencopyBackend::poll(Instant now) {
   }
   if (frame_ && ready_) {
     const ShmBuffer::Geometry g = geometry_;
+    std::shared_ptr<const PixelBuffer> pixels =
+        y_invert_ ? flip_rows(*target_, g.stride, g.size.height) : target_;
+    // The compositor's damage triggers the copy; the tile hash says what really changed,
+    // so that an unchanged picture costs no conversion and no encoding.
+    std::vector<Rect> changed = confirmed_.update(pixels->bytes(), g.size, g.stride);
+    first_copy_ = false;
+    if (changed.empty()) {
+      reset_frame();
+      if (auto r = start(); !r) {
+        reset_frame();
+        return r.error();
+      }
+      return frame;
+    }
     Frame f;
     f.size = g.size;
     f.stride = g.stride;
     f.format = *pixel_format_of_shm(g.format);
-    f.pixels = y_invert_ ? flip_rows(*target_, g.stride, g.size.height) : target_;
+    f.pixels = std::move(pixels);
     // The picture is as of its presentation, when that time is plausible on our clock.
     f.captured_at =
         presented_ <= now && now - presented_ < std::chrono::seconds(2) ? presented_ : now;
-    if (first_copy_ || damage_.empty() || damage_.size() > kMaxDamageRects) {
-      f.damage = {Rect{0, 0, g.size.width, g.size.height}};
-    } else {
-      f.damage = damage_;
-      if (y_invert_) {
-        for (Rect& r : f.damage) r.y = g.size.height - r.y - r.height;
-      }
-    }
-    first_copy_ = false;
+    f.damage = changed.size() > kMaxDamageRects
+                   ? std::vector<Rect>{Rect{0, 0, g.size.width, g.size.height}}
+                   : std::move(changed);
     frame = std::move(f);
     reset_frame();
   }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "capture/tile_damage.hpp"
 #include "capture/wayland/capture_backend.hpp"
 
 struct zwlr_screencopy_frame_v1;
@@ -37,7 +38,8 @@ class ScreencopyBackend final : public CaptureBackend {
   bool y_invert_ = false;
   bool first_copy_ = true;  // the first copy takes the whole picture, not its damage
   Instant presented_{};
-  std::vector<Rect> damage_;
+  std::vector<Rect> damage_;  // as the compositor reported it
+  TileDamage confirmed_;      // what really changed: some compositors report the whole output
   std::shared_ptr<ShmBuffer> target_;
 };
 

@@ -1,62 +1,12 @@
 #include "capture/wayland/screenshooter_backend.hpp"
 
-#include <cstring>
-
 #include "weston-screenshooter-client-protocol.h"
 
 namespace sr {
 namespace {
 
 constexpr std::size_t kPoolBuffers = 6;
-constexpr int kTile = 64;
-
-std::uint64_t hash_tile(const std::byte* first_row, int stride, int width_bytes, int rows) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over 8-byte words
-  for (int y = 0; y < rows; ++y) {
-    const std::byte* row = first_row + static_cast<std::size_t>(y) * stride;
-    int x = 0;
-    for (; x + 8 <= width_bytes; x += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, row + x, 8);
-      h = (h ^ word) * 1099511628211ULL;
-    }
-    for (; x < width_bytes; ++x) h = (h ^ static_cast<std::uint8_t>(row[x])) * 1099511628211ULL;
-  }
-  return h;
-}
-
 }  // namespace
-
-std::vector<Rect> changed_tiles(std::span<const std::byte> pixels, Size size, int stride, int tile,
-                                Size& hashed_size, std::vector<std::uint64_t>& hashes) {
-  const int cols = (size.width + tile - 1) / tile, rows = (size.height + tile - 1) / tile;
-  const bool all = hashed_size != size;
-  hashes.resize(static_cast<std::size_t>(cols) * rows);
-  hashed_size = size;
-  std::vector<Rect> damage;
-  for (int ty = 0; ty < rows; ++ty) {
-    int run_start = -1;
-    const int y = ty * tile, h = std::min(tile, size.height - y);
-    for (int tx = 0; tx <= cols; ++tx) {
-      bool changed = false;
-      if (tx < cols) {
-        const int x = tx * tile, w = std::min(tile, size.width - x);
-        const std::uint64_t hv = hash_tile(
-            pixels.data() + static_cast<std::size_t>(y) * stride + x * 4, stride, w * 4, h);
-        std::uint64_t& old = hashes[static_cast<std::size_t>(ty) * cols + tx];
-        changed = all || hv != old;
-        old = hv;
-      }
-      if (changed && run_start < 0) run_start = tx;
-      if (!changed && run_start >= 0) {
-        const int x = run_start * tile;
-        damage.push_back(Rect{x, y, std::min(tx * tile, size.width) - x, h});
-        run_start = -1;
-      }
-    }
-  }
-  return damage;
-}
 
 struct ScreenshooterBackend::Listeners {
   static void done(void* data, weston_screenshooter*) {
@@ -89,8 +39,7 @@ Result<std::optional<Frame>> ScreenshooterBackend::poll(Instant now) {
   if (in_flight_ && done_) {
     in_flight_ = false;
     const ShmBuffer::Geometry g = target_->geometry();
-    auto damage =
-        changed_tiles(target_->bytes(), g.size, g.stride, kTile, hashed_size_, tile_hashes_);
+    auto damage = damage_.update(target_->bytes(), g.size, g.stride);
     if (!damage.empty()) {
       Frame f;
       f.size = g.size;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "capture/tile_damage.hpp"
 #include "capture/wayland/capture_backend.hpp"
 
 namespace sr {
@@ -27,13 +28,7 @@ class ScreenshooterBackend final : public CaptureBackend {
   bool in_flight_ = false;
   bool done_ = false;
   std::shared_ptr<ShmBuffer> target_;
-  Size hashed_size_;
-  std::vector<std::uint64_t> tile_hashes_;
+  TileDamage damage_;
 };
-
-/// Tiles of `tile` pixels whose content hash differs from `hashes` (updated in place);
-/// all of them when the size changed. Merged into one rectangle per row of tiles.
-std::vector<Rect> changed_tiles(std::span<const std::byte> pixels, Size size, int stride, int tile,
-                                Size& hashed_size, std::vector<std::uint64_t>& hashes);
 
 }  // namespace sr

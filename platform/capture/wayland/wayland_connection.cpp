@@ -53,8 +53,7 @@ struct WaylandConnection::Listeners {
       c->screencopy_ = static_cast<zwlr_screencopy_manager_v1*>(wl_registry_bind(
           registry, name, &zwlr_screencopy_manager_v1_interface, c->screencopy_version_));
     } else if (iface == weston_screenshooter_interface.name) {
-      c->screenshooter_ = static_cast<weston_screenshooter*>(
-          wl_registry_bind(registry, name, &weston_screenshooter_interface, 1));
+      c->screenshooter_global_ = name;
     } else if (iface == zxdg_output_manager_v1_interface.name) {
       c->xdg_output_manager_ = static_cast<zxdg_output_manager_v1*>(wl_registry_bind(
           registry, name, &zxdg_output_manager_v1_interface, std::min<uint32_t>(version, 2)));
@@ -103,7 +102,7 @@ Result<std::unique_ptr<WaylandConnection>> WaylandConnection::connect(const std:
                  (name.empty() ? std::string("$WAYLAND_DISPLAY") : name) +
                  "': " + std::strerror(errno)};
   }
-  std::unique_ptr<WaylandConnection> c(new WaylandConnection());
+  auto c = std::make_unique<WaylandConnection>(Token{});
   c->display_ = std::shared_ptr<wl_display>(raw, wl_display_disconnect);
   c->registry_ = wl_display_get_registry(raw);
   static const wl_registry_listener listener = {Listeners::global, Listeners::global_remove};
@@ -147,8 +146,15 @@ Result<void> WaylandConnection::pump(std::chrono::milliseconds timeout) {
     wl_display_cancel_read(d);
   }
   if (wl_display_dispatch_pending(d) < 0 || wl_display_get_error(d) != 0) {
-    return Error{std::string("wayland: connection lost: ") +
-                 std::strerror(wl_display_get_error(d))};
+    const int error = wl_display_get_error(d);
+    if (error == EPROTO) {
+      const wl_interface* interface = nullptr;
+      uint32_t id = 0;
+      const uint32_t code = wl_display_get_protocol_error(d, &interface, &id);
+      return Error{"wayland: the compositor ended the connection with protocol error " +
+                   std::to_string(code) + " on " + (interface ? interface->name : "?")};
+    }
+    return Error{std::string("wayland: connection lost: ") + std::strerror(error)};
   }
   return {};
 }
@@ -166,6 +172,12 @@ Result<void> WaylandConnection::roundtrip(std::chrono::milliseconds timeout) {
     if (auto r = pump(left); !r) return r;
   }
   return {};
+}
+
+Result<void> WaylandConnection::bind_screenshooter() {
+  screenshooter_ = static_cast<weston_screenshooter*>(
+      wl_registry_bind(registry_, screenshooter_global_, &weston_screenshooter_interface, 1));
+  return roundtrip(kSetupTimeout);
 }
 
 const WaylandOutput* WaylandConnection::find_output(const std::string& name) const {

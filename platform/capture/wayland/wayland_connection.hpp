@@ -34,6 +34,8 @@ class WaylandConnection {
   /// Connects to `display`: a socket name in XDG_RUNTIME_DIR, or an absolute path; empty
   /// means $WAYLAND_DISPLAY. Waits (bounded) until the globals and outputs are known.
   static Result<std::unique_ptr<WaylandConnection>> connect(const std::string& display);
+  struct Token {};  // only connect() makes connections
+  explicit WaylandConnection(Token) {}
   ~WaylandConnection();
   WaylandConnection(const WaylandConnection&) = delete;
   WaylandConnection& operator=(const WaylandConnection&) = delete;
@@ -48,6 +50,11 @@ class WaylandConnection {
   wl_shm* shm() const { return shm_; }
   zwlr_screencopy_manager_v1* screencopy() const { return screencopy_; }
   std::uint32_t screencopy_version() const { return screencopy_version_; }
+  /// True when the compositor advertises weston_screenshooter (not bound yet: Weston ends
+  /// the connection of a client that binds it unless it runs with --debug).
+  bool offers_screenshooter() const { return screenshooter_global_ != 0; }
+  /// Binds weston_screenshooter; an error when the compositor refuses it.
+  Result<void> bind_screenshooter();
   weston_screenshooter* screenshooter() const { return screenshooter_; }
   const std::vector<std::unique_ptr<WaylandOutput>>& outputs() const { return outputs_; }
 
@@ -59,7 +66,6 @@ class WaylandConnection {
   struct Listeners;  // the C callbacks
 
  private:
-  WaylandConnection() = default;
   void attach_xdg_output(WaylandOutput& output);
 
   std::shared_ptr<wl_display> display_;
@@ -68,6 +74,7 @@ class WaylandConnection {
   zwlr_screencopy_manager_v1* screencopy_ = nullptr;
   std::uint32_t screencopy_version_ = 0;
   weston_screenshooter* screenshooter_ = nullptr;
+  std::uint32_t screenshooter_global_ = 0;
   zxdg_output_manager_v1* xdg_output_manager_ = nullptr;
   std::vector<std::unique_ptr<WaylandOutput>> outputs_;
 };

@@ -4,6 +4,14 @@
 #include "capture/wayland/screenshooter_backend.hpp"
 
 namespace sr {
+namespace {
+
+constexpr const char* kNoProtocol =
+    "wayland: the compositor offers no capture protocol sessionreplay can use: looked for "
+    "zwlr_screencopy_manager_v1 (wlroots: cage, sway, labwc) and weston_screenshooter "
+    "(Weston up to 11, started with --debug)";
+
+}  // namespace
 
 WaylandSource::~WaylandSource() {
   backend_.reset();  // frame objects go before the connection that made them
@@ -24,13 +32,17 @@ Result<void> WaylandSource::connect() {
   if (!(*c)->shm()) return Error{"wayland: the compositor offers no wl_shm"};
   if ((*c)->screencopy()) {
     backend_ = std::make_unique<ScreencopyBackend>(**c, *output);
-  } else if ((*c)->screenshooter()) {
+  } else if ((*c)->offers_screenshooter()) {
+    // Weston advertises the screenshooter even without --debug, then ends the connection
+    // of the client that binds it.
+    if (!(*c)->bind_screenshooter()) {
+      return Error{std::string(kNoProtocol) +
+                   "; this compositor offers weston_screenshooter but refused it (start Weston "
+                   "with --debug)"};
+    }
     backend_ = std::make_unique<ScreenshooterBackend>(**c, *output);
   } else {
-    return Error{
-        "wayland: the compositor offers no capture protocol sessionreplay knows: looked for "
-        "zwlr_screencopy_manager_v1 (wlroots: cage, sway, labwc) and weston_screenshooter "
-        "(Weston up to 11, started with --debug)"};
+    return Error{kNoProtocol};
   }
   output_name_ = output->name;
   connection_ = std::move(*c);

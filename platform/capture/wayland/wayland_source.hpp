@@ -33,6 +33,12 @@ class WaylandSource final : public FrameSource {
   std::string unavailable_reason() const override { return reason_; }
   Result<std::optional<Frame>> grab(Instant now) override;
 
+  /// Waits up to `timeout` for the compositor's next events (for callers that have no
+  /// loop of their own, like tests); returns at once when not connected.
+  Result<void> wait_for_events(std::chrono::milliseconds timeout) {
+    return connection_ ? connection_->pump(timeout) : Result<void>();
+  }
+
   /// The protocol in use ("zwlr_screencopy_manager_v1"), empty when not connected.
   std::string protocol() const { return backend_ ? backend_->protocol() : ""; }
 

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "capture/test/test_screen_source.hpp"
+#include "capture/tile_damage.hpp"
 
 #include <CppUTest/TestHarness.h>
 
@@ -131,4 +132,26 @@ TEST(TestScreenSource, EachScrollIsASwipeThatFollowsTheList) {
   const auto later = source.poll_touches(t0 + 13s);
   LONGS_EQUAL(1, later.size());
   CHECK_TRUE(later[0].phase == TouchPhase::kEnd && later[0].at == t0 + 12s);
+}
+
+TEST_GROUP(TileDamage){};
+
+TEST(TileDamage, FirstPictureIsAllThenOnlyChangedTilesInRowRuns) {
+  TileDamage tiles;
+  const Size size{300, 140};  // 5 x 3 tiles, the last ones partial
+  const int stride = size.width * 4;
+  std::vector<std::byte> pixels(static_cast<std::size_t>(stride) * size.height, std::byte{7});
+  auto all = tiles.update(pixels, size, stride);
+  LONGS_EQUAL(3, all.size());  // one run per row of tiles
+  CHECK_TRUE((all[2] == Rect{0, 128, 300, 12}));
+  CHECK_TRUE(tiles.update(pixels, size, stride).empty());  // unchanged: nothing
+  // One pixel in tile (1, 0) and one in tile (2, 0): one merged run; one in (4, 2).
+  pixels[static_cast<std::size_t>(10) * stride + 70 * 4] = std::byte{8};
+  pixels[static_cast<std::size_t>(63) * stride + 130 * 4] = std::byte{8};
+  pixels[static_cast<std::size_t>(139) * stride + 299 * 4 + 3] = std::byte{8};
+  auto changed = tiles.update(pixels, size, stride);
+  LONGS_EQUAL(2, changed.size());
+  CHECK_TRUE((changed[0] == Rect{64, 0, 128, 64}));
+  CHECK_TRUE((changed[1] == Rect{256, 128, 44, 12}));
+  CHECK_TRUE(tiles.update(pixels, {296, 140}, stride).size() == 3);  // new size: all again
 }
