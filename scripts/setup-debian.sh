@@ -22,8 +22,8 @@ packages=(
   cage sway weston xwayland
   qt6-base-dev qt6-declarative-dev qt6-wayland
   qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtqml-workerscript
-  # tests/bench: a screen recorder to compare with
-  wf-recorder
+  # tests/bench: a screen recorder to compare with, GNU time, inotifywait
+  wf-recorder time inotify-tools
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 
@@ -153,13 +154,38 @@ TEST(WaylandCapture, WestonShowsWhatTheClientDrew) {
 TEST(WaylandCapture, OutputIsChosenByName) {
   HeadlessCompositor compositor({CompositorKind::kSway, {}});
   WaylandSource named({compositor.socket(), "HEADLESS-1"});
-  CHECK_TRUE(named.connect().ok());
+  auto connected = named.connect();
+  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
   STRCMP_CONTAINS("output HEADLESS-1", named.describe().c_str());
   WaylandSource missing({compositor.socket(), "HDMI-A-9"});
   auto r = missing.connect();
   CHECK_FALSE(r.ok());
   STRCMP_EQUAL("wayland: no output named 'HDMI-A-9' (outputs: HEADLESS-1)",
                r.error().message.c_str());
+}
+
+TEST(WaylandCapture, AnOutputThatChangesSizeGivesFramesOfTheNewSize) {
+  HeadlessCompositor compositor({CompositorKind::kSway, client(false)});
+  WaylandSource source({compositor.socket(), ""});
+  auto connected = source.connect();
+  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
+  CHECK_TEXT(wait_for_frame(source, shows_client, 20s).has_value(), compositor.log().c_str());
+  std::string ipc;
+  for (const auto& e : std::filesystem::directory_iterator(compositor.runtime_dir())) {
+    if (e.path().filename().string().rfind("sway-ipc.", 0) == 0) ipc = e.path();
+  }
+  auto r = test::run_program(
+      {"/usr/bin/swaymsg", "-s", ipc, "output", "HEADLESS-1", "resolution", "1024x768"});
+  CHECK_TEXT(r.exit_code == 0, (r.out + r.err).c_str());
+  auto resized = wait_for_frame(
+      source,
+      [](const Frame& f) {
+        return f.size == Size{1024, 768} && shows_client(f);
+      },
+      20s);
+  CHECK_TEXT(resized.has_value(), compositor.log().c_str());
+  std::printf("\n  sway output resized to %dx%d while capturing", resized->size.width,
+              resized->size.height);
 }
 
 TEST(WaylandCapture, ACompositorWithoutACaptureProtocolIsOneClearError) {
@@ -188,7 +214,8 @@ TEST_GROUP(WaylandDamage){};
 TEST(WaylandDamage, AStaticClientForTenSecondsYieldsAtMostOneFrame) {
   HeadlessCompositor compositor({CompositorKind::kSway, client(false)});
   WaylandSource source({compositor.socket(), ""});
-  CHECK_TRUE(source.connect().ok());
+  auto connected = source.connect();
+  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
   CHECK_TEXT(wait_for_frame(source, shows_client, 20s).has_value(), compositor.log().c_str());
   const int frames = frames_over(source, 10s);
   std::printf("\n  static client, 10 s: %d frames", frames);
@@ -198,7 +225,8 @@ TEST(WaylandDamage, AStaticClientForTenSecondsYieldsAtMostOneFrame) {
 TEST(WaylandDamage, AClientThatChangesOnceASecondYieldsAboutOneFrameASecond) {
   HeadlessCompositor compositor({CompositorKind::kSway, client(true)});
   WaylandSource source({compositor.socket(), ""});
-  CHECK_TRUE(source.connect().ok());
+  auto connected = source.connect();
+  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
   CHECK_TEXT(wait_for_frame(source, shows_client, 20s).has_value(), compositor.log().c_str());
   const int frames = frames_over(source, 10s);
   std::printf("\n  ticking client, 10 s: %d frames", frames);

@@ -38,6 +38,7 @@ class HeadlessCompositor {
   /// The compositor's socket, absolute (cage and weston take wayland-0, sway wayland-1).
   std::string socket() const { return runtime_dir_ + "/" + socket_name_; }
   std::string log() const;
+  const std::string& runtime_dir() const { return runtime_dir_; }
   const char* name() const;
 
  private:

@@ -174,6 +174,17 @@ Result<void> WaylandConnection::roundtrip(std::chrono::milliseconds timeout) {
   return {};
 }
 
+Result<void> WaylandConnection::wait_for_outputs(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (outputs_.empty()) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return {};  // none came: the caller says what is missing
+    if (auto r = pump(left); !r) return r;
+  }
+  return roundtrip(kSetupTimeout);  // the new output's name and mode
+}
+
 Result<void> WaylandConnection::bind_screenshooter() {
   screenshooter_ = static_cast<weston_screenshooter*>(
       wl_registry_bind(registry_, screenshooter_global_, &weston_screenshooter_interface, 1));

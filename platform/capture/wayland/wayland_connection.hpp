@@ -43,6 +43,9 @@ class WaylandConnection {
   /// Sends what is queued, reads what arrived within `timeout`, dispatches it. An error
   /// means the compositor is gone.
   Result<void> pump(std::chrono::milliseconds timeout);
+  /// Waits (bounded) until the compositor has announced an output: a compositor opens its
+  /// socket before it has set up its outputs.
+  Result<void> wait_for_outputs(std::chrono::milliseconds timeout);
   /// Pumps until the compositor answered everything sent so far, or `timeout`.
   Result<void> roundtrip(std::chrono::milliseconds timeout);
 

@@ -23,6 +23,7 @@ Result<void> WaylandSource::connect() {
   connection_.reset();
   auto c = WaylandConnection::connect(options_.display);
   if (!c) return c.error();
+  if (auto r = (*c)->wait_for_outputs(std::chrono::seconds(2)); !r) return r.error();
   const WaylandOutput* output = (*c)->find_output(options_.output);
   if (!output) {
     return Error{"wayland: no output" +
