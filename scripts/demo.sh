@@ -4,12 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${DEMO_SECONDS:-15}
+build=${SR_BUILD_DIR:-build}
+out=${DEMO_OUTPUT:-$PWD/demo-output}
 
-bash scripts/setup-debian.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
-cmake --build build -j "$(nproc)" --target sessionreplayd
+# SR_DEMO_NO_BUILD=1: use an existing build (the test suite runs this script that way).
+if [ -z "${SR_DEMO_NO_BUILD:-}" ]; then
+  bash scripts/setup-debian.sh
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target sessionreplayd
+fi
 
-out="$PWD/demo-output"
 rm -rf "$out"
 mkdir -p "$out"
 cat > "$out/demo.toml" <<TOML
@@ -38,7 +42,7 @@ TOML
 echo "demo: recording the synthetic HMI screen for ${seconds} s ..."
 # SIGINT after the given time: the daemon closes and delivers the open segment, then exits.
 status=0
-timeout --signal=INT "$seconds" build/platform/sessionreplayd --config "$out/demo.toml" \
+timeout --signal=INT "$seconds" "$build/platform/sessionreplayd" --config "$out/demo.toml" \
   2> "$out/daemon.log" || status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 124 ]; then
   cat "$out/daemon.log" >&2
@@ -48,7 +52,11 @@ fi
 
 echo
 echo "Recorded segments (one Sentry replay envelope each):"
-grep -E '^sessionreplayd: segment ' "$out/daemon.log" | sed 's/^sessionreplayd: /  /'
+if ! grep -E '^sessionreplayd: segment ' "$out/daemon.log" | sed 's/^sessionreplayd: /  /'; then
+  cat "$out/daemon.log" >&2
+  echo "demo: no segment was recorded" >&2
+  exit 1
+fi
 echo
 echo "Envelopes are in $out/replays/<replay_id>/<segment_id>.envelope"
 find "$out/replays" -name '*.envelope' | sort | sed 's/^/  /'

@@ -35,11 +35,12 @@ int check_config(const std::string& path) {
 
 std::string describe(const sr::SegmentReport& s) {
   char line[256];
-  std::snprintf(line, sizeof line,
-                "%s segment %d of replay %s: %zu bytes (video %zu), %.3f s, %d frames, %dx%d -> %s",
-                s.replay_type.c_str(), s.segment_id, s.replay_id.c_str(), s.envelope_bytes,
-                s.video_bytes, std::chrono::duration<double>(s.duration).count(), s.frame_count,
-                s.size.width, s.size.height, s.destination.c_str());
+  std::snprintf(
+      line, sizeof line,
+      "segment %d of replay %s (%s): %zu bytes (video %zu), %.3f s, %d frames, %dx%d -> %s",
+      s.segment_id, s.replay_id.c_str(), s.replay_type.c_str(), s.envelope_bytes, s.video_bytes,
+      std::chrono::duration<double>(s.duration).count(), s.frame_count, s.size.width, s.size.height,
+      s.destination.c_str());
   return line;
 }
 
