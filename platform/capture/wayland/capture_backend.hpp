@@ -19,6 +19,8 @@ class CaptureBackend {
   /// picture that arrived since the last call if it changed, and keeps the next capture
   /// under way. An error is one failed capture; the next call tries again.
   virtual Result<std::optional<Frame>> poll(Instant now) = 0;
+  /// wl_shm buffers allocated so far (they are reused once released).
+  virtual std::size_t buffers_allocated() const = 0;
 };
 
 /// Pixel format of a wl_shm format code; nullopt for formats we do not take.

@@ -18,6 +18,7 @@ class ScreencopyBackend final : public CaptureBackend {
   ~ScreencopyBackend() override;
   const char* protocol() const override { return "zwlr_screencopy_manager_v1"; }
   Result<std::optional<Frame>> poll(Instant now) override;
+  std::size_t buffers_allocated() const override { return pool_.allocated(); }
 
   struct Listeners;
 

@@ -16,6 +16,7 @@ class ScreenshooterBackend final : public CaptureBackend {
   ScreenshooterBackend(WaylandConnection& connection, const WaylandOutput& output);
   const char* protocol() const override { return "weston_screenshooter"; }
   Result<std::optional<Frame>> poll(Instant now) override;
+  std::size_t buffers_allocated() const override { return pool_.allocated(); }
 
   struct Listeners;
 

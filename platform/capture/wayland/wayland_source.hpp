@@ -39,6 +39,9 @@ class WaylandSource final : public FrameSource {
     return connection_ ? connection_->pump(timeout) : Result<void>();
   }
 
+  /// wl_shm buffers the current connection allocated (0 when not connected).
+  std::size_t buffers_allocated() const { return backend_ ? backend_->buffers_allocated() : 0; }
+
   /// The protocol in use ("zwlr_screencopy_manager_v1"), empty when not connected.
   std::string protocol() const { return backend_ ? backend_->protocol() : ""; }
 
