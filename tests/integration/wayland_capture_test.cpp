@@ -233,7 +233,7 @@ TEST(WaylandDamage, AClientThatChangesOnceASecondYieldsAboutOneFrameASecond) {
   const int frames = frames_over(source, 10s);
   std::printf("\n  ticking client, 10 s: %d frames, %zu shm buffers", frames,
               source.buffers_allocated());
-  CHECK_TRUE(frames >= 8 && frames <= 11);
+  CHECK_TRUE(frames >= 7 && frames <= 11);  // about one a second, on a loaded machine too
   // Released frames give their buffers back: a handful serve every capture.
   CHECK_TRUE(source.buffers_allocated() <= 3);
 }

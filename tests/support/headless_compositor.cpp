@@ -5,10 +5,13 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/inotify.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,6 +22,16 @@ namespace {
 
 constexpr uid_t kNobody = 65534;
 constexpr auto kSocketTimeout = std::chrono::seconds(20);
+
+bool accepts_connections(const std::string& path) {
+  const int s = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  std::snprintf(address.sun_path, sizeof address.sun_path, "%s", path.c_str());
+  const bool ok = ::connect(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(s);
+  return ok;
+}
 
 void reap(pid_t& pid) {
   if (pid <= 0) return;
@@ -173,8 +186,20 @@ void HeadlessCompositor::wait_for_socket(std::chrono::milliseconds timeout) {
     while (read(fd, drain, sizeof drain) > 0) {
     }
   }
-  close(fd);
   socket_name_ = found;
+  // The socket file appears at bind(); it accepts connections only after listen(). Probe
+  // until it does, pacing the retries on the folder's inotify events (bounded).
+  while (!accepts_connections(socket())) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      close(fd);
+      throw std::runtime_error(std::string(name()) + " never accepted connections:\n" + log());
+    }
+    pollfd p{fd, POLLIN, 0};
+    poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 20)));
+  }
+  close(fd);
 }
 
 void HeadlessCompositor::kill() {
