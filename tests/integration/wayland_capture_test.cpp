@@ -118,6 +118,13 @@ int frames_over(WaylandSource& source, Duration length) {
   return frames;
 }
 
+// Connects and waits until the client's picture has been captured once.
+void connect_and_see_client(WaylandSource& source, const HeadlessCompositor& compositor) {
+  auto connected = source.connect();
+  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
+  CHECK_TEXT(wait_for_frame(source, shows_client, 20s).has_value(), compositor.log().c_str());
+}
+
 void captures_the_client(CompositorKind kind, const char* protocol) {
   HeadlessCompositor compositor({kind, client(false)});
   WaylandSource source({compositor.socket(), ""});
@@ -169,9 +176,7 @@ TEST(WaylandCapture, OutputIsChosenByName) {
 TEST(WaylandCapture, AnOutputThatChangesSizeGivesFramesOfTheNewSize) {
   HeadlessCompositor compositor({CompositorKind::kSway, client(false)});
   WaylandSource source({compositor.socket(), ""});
-  auto connected = source.connect();
-  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
-  CHECK_TEXT(wait_for_frame(source, shows_client, 20s).has_value(), compositor.log().c_str());
+  connect_and_see_client(source, compositor);
   std::string ipc;
   for (const auto& e : std::filesystem::directory_iterator(compositor.runtime_dir())) {
     if (e.path().filename().string().rfind("sway-ipc.", 0) == 0) ipc = e.path();
@@ -216,9 +221,7 @@ TEST_GROUP(WaylandDamage){};
 TEST(WaylandDamage, AStaticClientForTenSecondsYieldsAtMostOneFrame) {
   HeadlessCompositor compositor({CompositorKind::kSway, client(false)});
   WaylandSource source({compositor.socket(), ""});
-  auto connected = source.connect();
-  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
-  CHECK_TEXT(wait_for_frame(source, shows_client, 20s).has_value(), compositor.log().c_str());
+  connect_and_see_client(source, compositor);
   const int frames = frames_over(source, 10s);
   std::printf("\n  static client, 10 s: %d frames", frames);
   CHECK_TRUE(frames <= 1);
@@ -227,9 +230,7 @@ TEST(WaylandDamage, AStaticClientForTenSecondsYieldsAtMostOneFrame) {
 TEST(WaylandDamage, AClientThatChangesOnceASecondYieldsAboutOneFrameASecond) {
   HeadlessCompositor compositor({CompositorKind::kSway, client(true)});
   WaylandSource source({compositor.socket(), ""});
-  auto connected = source.connect();
-  CHECK_TEXT(connected.ok(), connected.ok() ? "" : connected.error().message.c_str());
-  CHECK_TEXT(wait_for_frame(source, shows_client, 20s).has_value(), compositor.log().c_str());
+  connect_and_see_client(source, compositor);
   const int frames = frames_over(source, 10s);
   std::printf("\n  ticking client, 10 s: %d frames, %zu shm buffers", frames,
               source.buffers_allocated());
