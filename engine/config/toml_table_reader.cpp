@@ -143,20 +143,6 @@ void TomlTableReader::string(std::string_view key, std::string& out, bool allow_
   out = s->get();
 }
 
-void TomlTableReader::string_list(std::string_view key, std::vector<std::string>& out) {
-  const toml::node* node = take(key);
-  if (!node) return;
-  auto arr = node->as_array();
-  if (!arr) return wrong_type(key, *node, "an array of strings");
-  std::vector<std::string> values;
-  for (const toml::node& item : *arr) {
-    auto s = item.as_string();
-    if (!s) return wrong_type(key, item, "a string in the array");
-    values.push_back(s->get());
-  }
-  out = std::move(values);
-}
-
 const toml::table* TomlTableReader::table(std::string_view key) {
   const toml::node* node = take(key);
   if (!node) return nullptr;

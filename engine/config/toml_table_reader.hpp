@@ -39,7 +39,6 @@ class TomlTableReader {
   void integer(std::string_view key, int& out, int min, int max);
   void boolean(std::string_view key, bool& out);
   void string(std::string_view key, std::string& out, bool allow_empty = true);
-  void string_list(std::string_view key, std::vector<std::string>& out);
 
   template <typename E>
   void choice(std::string_view key, E& out,

@@ -82,7 +82,7 @@ Result<std::unique_ptr<Daemon>> wire_daemon(const Config& config) {
   d->transport = std::move(*transport);
 
   d->recorder = std::make_unique<Recorder>(
-      config, SdkInfo{"sessionreplay.linux", SR_VERSION},
+      config, SdkInfo{.version = SR_VERSION},
       RecorderParts{d->clock, *d->random, *d->source, *d->encoder, *d->transport, d->touches});
   return d;
 }

@@ -14,10 +14,10 @@ namespace sr {
 constexpr auto kSetupTimeout = std::chrono::seconds(5);
 
 struct WaylandConnection::Listeners {
-  static void output_geometry_t(void* data, wl_output*, int32_t, int32_t, int32_t, int32_t, int32_t,
-                                const char*, const char*, int32_t transform) {
-    static_cast<WaylandOutput*>(data)->transform = transform;
-  }
+  // Size changes reach the capture through the copy's buffer size; geometry and scale are
+  // not needed.
+  static void output_geometry(void*, wl_output*, int32_t, int32_t, int32_t, int32_t, int32_t,
+                              const char*, const char*, int32_t) {}
   static void output_mode(void* data, wl_output*, uint32_t flags, int32_t w, int32_t h, int32_t) {
     if (!(flags & WL_OUTPUT_MODE_CURRENT)) return;
     auto* o = static_cast<WaylandOutput*>(data);
@@ -25,9 +25,7 @@ struct WaylandConnection::Listeners {
     o->mode_height = h;
   }
   static void output_done(void*, wl_output*) {}
-  static void output_scale(void* data, wl_output*, int32_t scale) {
-    static_cast<WaylandOutput*>(data)->scale = scale;
-  }
+  static void output_scale(void*, wl_output*, int32_t) {}
   static void output_name(void* data, wl_output*, const char* name) {
     static_cast<WaylandOutput*>(data)->name = name;
   }
@@ -63,9 +61,8 @@ struct WaylandConnection::Listeners {
       o->global = name;
       o->output = static_cast<wl_output*>(
           wl_registry_bind(registry, name, &wl_output_interface, std::min<uint32_t>(version, 4)));
-      static const wl_output_listener listener = {output_geometry_t, output_mode,
-                                                  output_done,       output_scale,
-                                                  output_name,       output_description};
+      static const wl_output_listener listener = {output_geometry, output_mode, output_done,
+                                                  output_scale,    output_name, output_description};
       wl_output_add_listener(o->output, &listener, o.get());
       c->attach_xdg_output(*o);
       c->outputs_.push_back(std::move(o));

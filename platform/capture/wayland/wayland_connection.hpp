@@ -22,11 +22,9 @@ struct WaylandOutput {
   wl_output* output = nullptr;
   zxdg_output_v1* xdg_output = nullptr;
   std::uint32_t global = 0;
-  std::string name;  // wl_output v4 name or xdg_output name
-  int mode_width = 0;
+  std::string name;    // wl_output v4 name or xdg_output name
+  int mode_width = 0;  // current mode: the size weston_screenshooter copies
   int mode_height = 0;
-  int scale = 1;
-  int transform = 0;
 };
 
 class WaylandConnection {
